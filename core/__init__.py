@@ -1,0 +1,1 @@
+"""Everything the screens and the command line share: models, figures, import, records, reports."""

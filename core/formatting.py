@@ -1,0 +1,55 @@
+"""Vietnamese number, percent and date formats: 2.500, 95,0 %, 31/12/2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from core import settings
+
+
+def fmt_int(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    return f"{round(value):,}".replace(",", ".")
+
+
+def fmt_number(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def fmt_pct(value: float | None, decimals: int = 1) -> str:
+    """95.0 -> '95,0 %' (value already in percent)."""
+    if value is None:
+        return "–"
+    return f"{fmt_number(value, decimals)} %"
+
+
+def fmt_signed(value: int | None) -> str:
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + fmt_int(value)
+
+
+def fmt_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    """An aware datetime shown in the app's clock: 25/11/2026 15:26."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(ZoneInfo(settings.get("APP_TIMEZONE"))).strftime("%d/%m/%Y %H:%M")
+
+
+def now_local() -> dt.datetime:
+    return dt.datetime.now(ZoneInfo(settings.get("APP_TIMEZONE")))
+
+
+def today_local() -> dt.date:
+    return now_local().date()

@@ -1,0 +1,118 @@
+"""Plans, their targets and each target's split across units (giao chỉ tiêu)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, select
+
+from core import audit
+from core.db import bump_data_version
+from core.models import Plan, PlanTarget, TargetAllocation, TargetKey
+
+# Kế hoạch phát triển đoàn viên, thành lập CĐCS năm 2025, part II.
+PLAN_2025_TARGETS: dict[TargetKey, float] = {
+    TargetKey.net_growth: 2500,
+    TargetKey.workers_month_net_growth: 500,
+    TargetKey.new_unions: 7,
+    TargetKey.workers_month_new_unions: 3,
+    TargetKey.non_state_coverage_pct: 95,
+    TargetKey.enterprises_20plus_with_union_pct: 100,
+}
+PLAN_2025_TITLE = "Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở năm 2025"
+
+PERCENT_TARGETS = (TargetKey.non_state_coverage_pct, TargetKey.enterprises_20plus_with_union_pct)
+YEAR_FLOW_TARGETS = (TargetKey.net_growth, TargetKey.new_unions)
+WORKERS_MONTH_TARGETS = (TargetKey.workers_month_net_growth, TargetKey.workers_month_new_unions)
+
+
+def default_workers_month(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 5, 1), dt.date(year, 5, 31)
+
+
+def get_plan(session: Session, year: int) -> Plan | None:
+    return session.exec(select(Plan).where(Plan.year == year)).first()
+
+
+def plan_years(session: Session) -> list[int]:
+    return list(session.exec(select(Plan.year).order_by(Plan.year.desc())).all())
+
+
+def create_plan(
+    session: Session,
+    *,
+    year: int,
+    title: str,
+    targets: dict[TargetKey, float],
+    by_user: str | None,
+    workers_month: tuple[dt.date, dt.date] | None = None,
+) -> Plan:
+    start, end = workers_month or default_workers_month(year)
+    plan = Plan(year=year, title=title, workers_month_start=start, workers_month_end=end)
+    session.add(plan)
+    session.flush()
+    audit.record_change(session, username=by_user, action="insert", record=plan)
+    for key, value in targets.items():
+        target = PlanTarget(plan_id=plan.id, key=key, value=value)
+        session.add(target)
+        session.flush()
+        audit.record_change(session, username=by_user, action="insert", record=target)
+    bump_data_version(session)
+    return plan
+
+
+def ensure_plan_2025(session: Session, by_user: str | None = None) -> Plan:
+    return get_plan(session, 2025) or create_plan(
+        session, year=2025, title=PLAN_2025_TITLE, targets=PLAN_2025_TARGETS, by_user=by_user
+    )
+
+
+def targets_for(
+    session: Session, plan: Plan, unit_id: int | None = None
+) -> dict[str, float | None]:
+    """The plan's targets for the federation, or a unit's allocated share.
+
+    A unit without an allocation has no count targets (None); the percentage targets are the same
+    for every unit.
+    """
+    rows = session.exec(select(PlanTarget).where(PlanTarget.plan_id == plan.id)).all()
+    targets: dict[str, float | None] = {key.value: None for key in TargetKey}
+    for row in rows:
+        targets[row.key] = row.value
+    if unit_id is None:
+        return targets
+    shares = dict(
+        session.exec(
+            select(PlanTarget.key, TargetAllocation.value)
+            .join(TargetAllocation, TargetAllocation.target_id == PlanTarget.id)
+            .where(PlanTarget.plan_id == plan.id, TargetAllocation.unit_id == unit_id)
+        ).all()
+    )
+    return {key: (targets[key] if key in PERCENT_TARGETS else shares.get(key)) for key in targets}
+
+
+def allocate(
+    session: Session, *, plan: Plan, key: TargetKey, unit_id: int, value: float, by_user: str | None
+) -> TargetAllocation:
+    target = session.exec(
+        select(PlanTarget).where(PlanTarget.plan_id == plan.id, PlanTarget.key == key)
+    ).one()
+    existing = session.exec(
+        select(TargetAllocation).where(
+            TargetAllocation.target_id == target.id, TargetAllocation.unit_id == unit_id
+        )
+    ).first()
+    before = audit.snapshot(existing) if existing else None
+    allocation = existing or TargetAllocation(target_id=target.id, unit_id=unit_id, value=value)
+    allocation.value = value
+    session.add(allocation)
+    session.flush()
+    audit.record_change(
+        session,
+        username=by_user,
+        action="update" if before else "insert",
+        record=allocation,
+        before=before,
+    )
+    bump_data_version(session)
+    return allocation

@@ -1,0 +1,28 @@
+"""The catalogue of every user-facing string, Vietnamese first, English beside it.
+
+Each area keeps its strings in its own module (one dict of key -> (vi, en)); `t()` looks a key up in
+all of them. APP_LANG=en switches the interface to English.
+"""
+
+from __future__ import annotations
+
+import os
+
+from core.strings import cli, common, importing, overview, records
+
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _module in (common, overview, cli, importing, records):
+    _clash = CATALOGUE.keys() & _module.STRINGS.keys()
+    if _clash:
+        raise RuntimeError(f"string keys defined twice: {sorted(_clash)}")
+    CATALOGUE.update(_module.STRINGS)
+
+
+def language() -> str:
+    return "en" if os.environ.get("APP_LANG", "vi").lower().startswith("en") else "vi"
+
+
+def t(key: str, **values: object) -> str:
+    vi, en = CATALOGUE[key]
+    text = en if language() == "en" else vi
+    return text.format(**values) if values else text

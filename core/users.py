@@ -1,0 +1,65 @@
+"""Accounts: creating users and hashing passwords with argon2."""
+
+from __future__ import annotations
+
+import secrets
+import string
+
+from argon2 import PasswordHasher
+from sqlmodel import Session, select
+
+from core import audit
+from core.models import AppUser, Role
+
+_hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 10
+
+
+class UserError(ValueError):
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def generate_password(length: int = 16) -> str:
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    role: Role | str,
+    password: str,
+    by_user: str | None,
+    full_name: str | None = None,
+    must_change_password: bool = False,
+) -> AppUser:
+    username = username.strip()
+    if not username:
+        raise UserError("user.name_required")
+    if role not in {r.value for r in Role}:
+        raise UserError("user.bad_role", role=role)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError("user.password_short", n=MIN_PASSWORD_LENGTH)
+    if session.exec(select(AppUser).where(AppUser.username == username)).first():
+        raise UserError("user.exists", name=username)
+    user = AppUser(
+        username=username,
+        full_name=full_name,
+        password_hash=hash_password(password),
+        role=Role(role),
+        must_change_password=must_change_password,
+    )
+    session.add(user)
+    session.flush()
+    after = audit.snapshot(user)
+    after.pop("password_hash")
+    audit.record_change(session, username=by_user, action="insert", record=user, after=after)
+    return user
