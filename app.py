@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.strings import t
 from ui import auth
+from ui.navigation import PAGES, allowed
 
 st.set_page_config(page_title=t("app.title"), page_icon="📈", layout="wide")
 
@@ -12,11 +13,10 @@ if user is None:
     auth.login_page()
     st.stop()
 
-pages = {
-    t("nav.section.dashboard"): [
-        st.Page(
-            "pages/overview.py", title=t("nav.overview"), icon=":material/monitoring:", default=True
-        ),
-    ],
-}
-st.navigation(pages, position="sidebar").run()
+sections: dict[str, list] = {}
+for entry in PAGES:
+    if allowed(user.role, entry):
+        sections.setdefault(t(entry.section_key), []).append(
+            st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, default=entry.default)
+        )
+st.navigation(sections, position="sidebar").run()

@@ -382,3 +382,32 @@ class AppState(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=50)
     value: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+
+
+class HeaderMapping(SQLModel, table=True):
+    """A header matching the user corrected, remembered for the next file with the same headers."""
+
+    __tablename__ = "header_mapping"
+    __table_args__ = (UniqueConstraint("kind", "signature", name="uq_header_mapping"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    signature: str = Field(max_length=64)  # hash of the normalised header cells
+    mapping: dict = Field(sa_column=Column(JSON, nullable=False))  # column index -> field name
+    username: str | None = Field(default=None, max_length=100)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class DisplayLink(SQLModel, table=True):
+    """A revocable view-only link that opens the briefing display without a login."""
+
+    __tablename__ = "display_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=128, unique=True)
+    label: str = Field(max_length=200)
+    created_by: str | None = Field(default=None, max_length=100)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None = None
+    last_used_at: dt.datetime | None = None

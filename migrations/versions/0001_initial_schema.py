@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 08:28:59.805550
 
 """
 from typing import Sequence, Union
@@ -43,6 +42,28 @@ def upgrade() -> None:
     sa.CheckConstraint("role IN ('viewer', 'staff', 'admin')", name='ck_user_role'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('username')
+    )
+    op.create_table('display_link',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('label', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('token_hash')
+    )
+    op.create_table('header_mapping',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('signature', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('mapping', sa.JSON(), nullable=False),
+    sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('kind', 'signature', name='uq_header_mapping')
     )
     op.create_table('import_batch',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -314,6 +335,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_import_batch_checksum'))
 
     op.drop_table('import_batch')
+    op.drop_table('header_mapping')
+    op.drop_table('display_link')
     op.drop_table('app_user')
     op.drop_table('app_state')
     # ### end Alembic commands ###

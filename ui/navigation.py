@@ -1,0 +1,33 @@
+"""The pages, grouped in sections, each with the lowest role that may open it. app.py builds
+st.navigation from the entries the current user's role allows; each page checks the role again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLE_RANK = {"viewer": 0, "staff": 1, "admin": 2}
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    path: str
+    title_key: str  # catalogue key
+    icon: str
+    section_key: str  # catalogue key
+    min_role: str = "viewer"
+    default: bool = False
+
+
+PAGES: list[PageEntry] = [
+    PageEntry(
+        "pages/overview.py",
+        "nav.overview",
+        ":material/monitoring:",
+        "nav.section.dashboard",
+        default=True,
+    ),
+]
+
+
+def allowed(role: str, entry: PageEntry) -> bool:
+    return ROLE_RANK.get(role, -1) >= ROLE_RANK[entry.min_role]
