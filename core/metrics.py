@@ -25,7 +25,7 @@ from core.models import (
     Plan,
     TargetKey,
 )
-from core.plans import PERCENT_TARGETS, get_plan, targets_for
+from core.plans import HEADLINE_TARGETS, PERCENT_TARGETS, get_plan, targets_for
 from core.units import EVERYTHING, Scope, links_on, union_filter
 
 PROSPECT_MIN_WORKERS = 20
@@ -400,7 +400,11 @@ def progress(
     covered, workers = non_state_coverage(session, scope, end)
     with_union, big = enterprises_20plus_with_union(session, scope, end)
 
-    targets = targets_for(session, plan, scope.unit_id)
+    targets = {
+        key: value
+        for key, value in targets_for(session, plan, scope.unit_id).items()
+        if key in HEADLINE_TARGETS
+    }
 
     def net_in(s, sc, a, b):
         return movements(s, sc, a, b).net

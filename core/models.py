@@ -118,6 +118,39 @@ class TargetKey(StrEnum):
     workers_month_new_unions = "workers_month_new_unions"
     non_state_coverage_pct = "non_state_coverage_pct"
     enterprises_20plus_with_union_pct = "enterprises_20plus_with_union_pct"
+    # The plan's other duties (parts III and IV): counts over the year, see core.duties.
+    party_introductions = "party_introductions"
+    party_cells = "party_cells"
+    briefings_held = "briefings_held"
+    trainings_held = "trainings_held"
+
+
+class ActivityKind(StrEnum):
+    briefing = "briefing"  # giao ban, once a quarter
+    annual_review = "annual_review"  # tổng kết
+    training = "training"  # tập huấn
+    outreach = "outreach"  # tuyên truyền
+    survey = "survey"  # kiểm tra, khảo sát doanh nghiệp
+
+
+class OutreachChannel(StrEnum):
+    commune_radio = "commune_radio"
+    press = "press"
+    social_media = "social_media"
+    huong_cong_app = "huong_cong_app"  # App "Hướng Công - Công đoàn Hải Phòng"
+    meeting = "meeting"
+    other = "other"
+
+
+class NetworkBody(StrEnum):
+    """Where a person sits in the organising network (plan part III.1 and IV.1)."""
+
+    steering_committee = "steering_committee"  # ban chỉ đạo
+    working_group = "working_group"  # tổ công tác
+    advisory_group = "advisory_group"  # tổ tư vấn
+    outreach_group = "outreach_group"  # tổ tuyên truyền
+    collaborator = "collaborator"  # mạng lưới cộng tác viên
+    unit_officer = "unit_officer"  # the one officer each unit appoints
 
 
 class ImportKind(StrEnum):
@@ -411,3 +444,130 @@ class DisplayLink(SQLModel, table=True):
     expires_at: dt.datetime
     revoked_at: dt.datetime | None = None
     last_used_at: dt.datetime | None = None
+
+
+class Activity(SQLModel, table=True):
+    """A dated duty of the plan held by a unit: briefing, annual review, training, outreach, survey.
+
+    What only one kind has lives in `details` (a briefing's chair, units present and decisions; a
+    training's units); what figures filter on is a column.
+    """
+
+    __tablename__ = "activity"
+    __table_args__ = (
+        _check_in("kind", ActivityKind, "ck_activity_kind"),
+        CheckConstraint(
+            "channel IS NULL OR channel IN ("
+            + ", ".join(f"'{c.value}'" for c in OutreachChannel)
+            + ")",
+            name="ck_activity_channel",
+        ),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="ck_activity_people"),
+        Index("ix_activity_kind_on", "kind", "held_on"),
+        Index("ix_activity_unit_on", "unit_id", "held_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    held_on: dt.date = Field(nullable=False)
+    unit_id: int = Field(foreign_key="org_unit.id")
+    title: str = Field(max_length=300)  # a training's topic, an event's name
+    channel: str | None = Field(default=None, max_length=20)  # outreach only
+    # Trainees of a training, reach of an outreach event, people at a briefing.
+    participants: int | None = None
+    enterprise_id: int | None = Field(default=None, foreign_key="enterprise.id", index=True)
+    details: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    notes: str | None = None
+    created_by: str | None = Field(default=None, max_length=100)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    deleted_at: dt.datetime | None = None
+    version: int = Field(default=1)
+
+
+class NetworkPerson(SQLModel, table=True):
+    """A member of the organising network: steering committee, groups, collaborators, unit officers.
+
+    `until` closes a seat (a committee member replaced); the row stays for the record.
+    """
+
+    __tablename__ = "network_person"
+    __table_args__ = (
+        _check_in("body", NetworkBody, "ck_network_person_body"),
+        CheckConstraint("until IS NULL OR until >= since", name="ck_network_person_dates"),
+        Index("ix_network_person_body", "body", "unit_id"),
+        # The plan asks each unit for one officer working on member growth.
+        Index(
+            "uq_network_unit_officer",
+            "unit_id",
+            unique=True,
+            sqlite_where=text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"),
+            postgresql_where=text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    full_name: str = Field(max_length=200)
+    body: str = Field(max_length=30)
+    position: str | None = Field(default=None, max_length=100)  # Trưởng ban, Ủy viên, Tổ trưởng…
+    represents: str | None = Field(default=None, max_length=200)  # Huyện ủy, UBND, LĐLĐ…
+    group_name: str | None = Field(default=None, max_length=200)  # which working group
+    unit_id: int | None = Field(default=None, foreign_key="org_unit.id")
+    phone: str | None = Field(default=None, max_length=30)
+    since: dt.date = Field(nullable=False)
+    until: dt.date | None = None
+    notes: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    deleted_at: dt.datetime | None = None
+    version: int = Field(default=1)
+
+
+class ActivityPerson(SQLModel, table=True):
+    """Who of the network took part in an activity (chaired, trained, spoke, surveyed)."""
+
+    __tablename__ = "activity_person"
+    __table_args__ = (UniqueConstraint("activity_id", "person_id", name="uq_activity_person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    activity_id: int = Field(foreign_key="activity.id")
+    person_id: int = Field(foreign_key="network_person.id", index=True)
+
+
+class PartyIntroduction(SQLModel, table=True):
+    """An outstanding member introduced to the Party (giới thiệu đoàn viên ưu tú cho Đảng)."""
+
+    __tablename__ = "party_introduction"
+    __table_args__ = (Index("ix_party_introduction_on", "introduced_on", "unit_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    full_name: str = Field(max_length=200)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    union_id: int | None = Field(default=None, foreign_key="grassroots_union.id")
+    unit_id: int = Field(foreign_key="org_unit.id")
+    introduced_on: dt.date = Field(nullable=False)
+    admitted_on: dt.date | None = None  # when the Party admitted them, once it has
+    notes: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    deleted_at: dt.datetime | None = None
+    version: int = Field(default=1)
+
+
+class PartyCell(SQLModel, table=True):
+    """A Party cell (chi bộ) founded in a non-state enterprise."""
+
+    __tablename__ = "party_cell"
+    __table_args__ = (Index("ix_party_cell_on", "founded_on", "unit_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300)
+    enterprise_id: int = Field(foreign_key="enterprise.id", index=True)
+    unit_id: int = Field(foreign_key="org_unit.id")
+    founded_on: dt.date = Field(nullable=False)
+    decision_no: str | None = Field(default=None, max_length=100)
+    notes: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    deleted_at: dt.datetime | None = None
+    version: int = Field(default=1)

@@ -21,6 +21,15 @@ PLAN_2025_TARGETS: dict[TargetKey, float] = {
 }
 PLAN_2025_TITLE = "Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở năm 2025"
 
+# The six targets of part II, shown as the headline figures; the duties of parts III and IV have
+# their own targets (core.duties), reported beside them under `other_targets`.
+HEADLINE_TARGETS = tuple(PLAN_2025_TARGETS)
+DUTY_TARGETS = (
+    TargetKey.party_introductions,
+    TargetKey.party_cells,
+    TargetKey.briefings_held,
+    TargetKey.trainings_held,
+)
 PERCENT_TARGETS = (TargetKey.non_state_coverage_pct, TargetKey.enterprises_20plus_with_union_pct)
 YEAR_FLOW_TARGETS = (TargetKey.net_growth, TargetKey.new_unions)
 WORKERS_MONTH_TARGETS = (TargetKey.workers_month_net_growth, TargetKey.workers_month_new_unions)

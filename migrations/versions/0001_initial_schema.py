@@ -160,12 +160,37 @@ def upgrade() -> None:
         batch_op.create_index('ix_enterprise_prospect', ['worker_count', 'union_since'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprise_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('network_person',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('body', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
+    sa.Column('position', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('represents', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+    sa.Column('group_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+    sa.Column('unit_id', sa.Integer(), nullable=True),
+    sa.Column('phone', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=True),
+    sa.Column('since', sa.Date(), nullable=False),
+    sa.Column('until', sa.Date(), nullable=True),
+    sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('deleted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("body IN ('steering_committee', 'working_group', 'advisory_group', 'outreach_group', 'collaborator', 'unit_officer')", name='ck_network_person_body'),
+    sa.CheckConstraint('until IS NULL OR until >= since', name='ck_network_person_dates'),
+    sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('network_person', schema=None) as batch_op:
+        batch_op.create_index('ix_network_person_body', ['body', 'unit_id'], unique=False)
+        batch_op.create_index('uq_network_unit_officer', ['unit_id'], unique=True, sqlite_where=sa.text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"), postgresql_where=sa.text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"))
+
     op.create_table('plan_target',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('plan_id', sa.Integer(), nullable=False),
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),
-    sa.CheckConstraint("key IN ('net_growth', 'workers_month_net_growth', 'new_unions', 'workers_month_new_unions', 'non_state_coverage_pct', 'enterprises_20plus_with_union_pct')", name='ck_plan_target_key'),
+    sa.CheckConstraint("key IN ('net_growth', 'workers_month_net_growth', 'new_unions', 'workers_month_new_unions', 'non_state_coverage_pct', 'enterprises_20plus_with_union_pct', 'party_introductions', 'party_cells', 'briefings_held', 'trainings_held')", name='ck_plan_target_key'),
     sa.ForeignKeyConstraint(['plan_id'], ['plan.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('plan_id', 'key', name='uq_plan_target')
@@ -184,6 +209,34 @@ def upgrade() -> None:
     with op.batch_alter_table('unit_link', schema=None) as batch_op:
         batch_op.create_index('ix_unit_link_parent', ['parent_id', 'valid_from'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_link_unit_id'), ['unit_id'], unique=False)
+
+    op.create_table('activity',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('held_on', sa.Date(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('channel', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+    sa.Column('participants', sa.Integer(), nullable=True),
+    sa.Column('enterprise_id', sa.Integer(), nullable=True),
+    sa.Column('details', sa.JSON(), nullable=False),
+    sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('deleted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.CheckConstraint("channel IS NULL OR channel IN ('commune_radio', 'press', 'social_media', 'huong_cong_app', 'meeting', 'other')", name='ck_activity_channel'),
+    sa.CheckConstraint("kind IN ('briefing', 'annual_review', 'training', 'outreach', 'survey')", name='ck_activity_kind'),
+    sa.CheckConstraint('participants IS NULL OR participants >= 0', name='ck_activity_people'),
+    sa.ForeignKeyConstraint(['enterprise_id'], ['enterprise.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_activity_enterprise_id'), ['enterprise_id'], unique=False)
+        batch_op.create_index('ix_activity_kind_on', ['kind', 'held_on'], unique=False)
+        batch_op.create_index('ix_activity_unit_on', ['unit_id', 'held_on'], unique=False)
 
     op.create_table('grassroots_union',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -216,6 +269,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_grassroots_union_unit_id'), ['unit_id'], unique=False)
         batch_op.create_index('ix_union_founded', ['founded_on'], unique=False)
 
+    op.create_table('party_cell',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('enterprise_id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('founded_on', sa.Date(), nullable=False),
+    sa.Column('decision_no', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+    sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('deleted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['enterprise_id'], ['enterprise.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('party_cell', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_party_cell_enterprise_id'), ['enterprise_id'], unique=False)
+        batch_op.create_index('ix_party_cell_on', ['founded_on', 'unit_id'], unique=False)
+
     op.create_table('target_allocation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('target_id', sa.Integer(), nullable=False),
@@ -226,6 +299,18 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('target_id', 'unit_id', name='uq_target_allocation')
     )
+    op.create_table('activity_person',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('activity_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['activity_id'], ['activity.id'], ),
+    sa.ForeignKeyConstraint(['person_id'], ['network_person.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('activity_id', 'person_id', name='uq_activity_person')
+    )
+    with op.batch_alter_table('activity_person', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_activity_person_person_id'), ['person_id'], unique=False)
+
     op.create_table('member',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -286,12 +371,39 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_membership_event_batch_id'), ['batch_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_event_member_id'), ['member_id'], unique=False)
 
+    op.create_table('party_introduction',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=True),
+    sa.Column('union_id', sa.Integer(), nullable=True),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('introduced_on', sa.Date(), nullable=False),
+    sa.Column('admitted_on', sa.Date(), nullable=True),
+    sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('deleted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['member_id'], ['member.id'], ),
+    sa.ForeignKeyConstraint(['union_id'], ['grassroots_union.id'], ),
+    sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('party_introduction', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_party_introduction_member_id'), ['member_id'], unique=False)
+        batch_op.create_index('ix_party_introduction_on', ['introduced_on', 'unit_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('party_introduction', schema=None) as batch_op:
+        batch_op.drop_index('ix_party_introduction_on')
+        batch_op.drop_index(batch_op.f('ix_party_introduction_member_id'))
+
+    op.drop_table('party_introduction')
     with op.batch_alter_table('membership_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_membership_event_member_id'))
         batch_op.drop_index(batch_op.f('ix_membership_event_batch_id'))
@@ -304,7 +416,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_member_search_name'))
 
     op.drop_table('member')
+    with op.batch_alter_table('activity_person', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_activity_person_person_id'))
+
+    op.drop_table('activity_person')
     op.drop_table('target_allocation')
+    with op.batch_alter_table('party_cell', schema=None) as batch_op:
+        batch_op.drop_index('ix_party_cell_on')
+        batch_op.drop_index(batch_op.f('ix_party_cell_enterprise_id'))
+
+    op.drop_table('party_cell')
     with op.batch_alter_table('grassroots_union', schema=None) as batch_op:
         batch_op.drop_index('ix_union_founded')
         batch_op.drop_index(batch_op.f('ix_grassroots_union_unit_id'))
@@ -312,12 +433,23 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_grassroots_union_cluster_id'))
 
     op.drop_table('grassroots_union')
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_activity_unit_on')
+        batch_op.drop_index('ix_activity_kind_on')
+        batch_op.drop_index(batch_op.f('ix_activity_enterprise_id'))
+
+    op.drop_table('activity')
     with op.batch_alter_table('unit_link', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_unit_link_unit_id'))
         batch_op.drop_index('ix_unit_link_parent')
 
     op.drop_table('unit_link')
     op.drop_table('plan_target')
+    with op.batch_alter_table('network_person', schema=None) as batch_op:
+        batch_op.drop_index('uq_network_unit_officer', sqlite_where=sa.text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"), postgresql_where=sa.text("body = 'unit_officer' AND until IS NULL AND deleted_at IS NULL"))
+        batch_op.drop_index('ix_network_person_body')
+
+    op.drop_table('network_person')
     with op.batch_alter_table('enterprise', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enterprise_unit_id'))
         batch_op.drop_index('ix_enterprise_prospect')
