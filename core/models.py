@@ -532,6 +532,7 @@ class ActivityPerson(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     activity_id: int = Field(foreign_key="activity.id")
     person_id: int = Field(foreign_key="network_person.id", index=True)
+    deleted_at: dt.datetime | None = None  # taken off the activity; put back by clearing it
 
 
 class PartyIntroduction(SQLModel, table=True):

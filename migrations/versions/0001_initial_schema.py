@@ -303,6 +303,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('activity_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('deleted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['activity_id'], ['activity.id'], ),
     sa.ForeignKeyConstraint(['person_id'], ['network_person.id'], ),
     sa.PrimaryKeyConstraint('id'),
