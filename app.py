@@ -12,6 +12,7 @@ user = auth.current_user()
 if user is None:
     auth.login_page()
     st.stop()
+auth.account_sidebar(user)
 
 sections: dict[str, list] = {}
 for entry in PAGES:

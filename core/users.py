@@ -6,6 +6,7 @@ import secrets
 import string
 
 from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlmodel import Session, select
 
 from core import audit
@@ -63,3 +64,19 @@ def create_user(
     after.pop("password_hash")
     audit.record_change(session, username=by_user, action="insert", record=user, after=after)
     return user
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """True when `password` matches the argon2 hash; a malformed hash never matches."""
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """True when the hash was made with weaker parameters than today's (rehash at next login)."""
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return True

@@ -1,36 +1,258 @@
-"""Who is using the app. Accounts and login arrive with the records-and-access issue; until then
-everyone is treated as a read-only viewer.
+"""Who is using the app: the login form, the session and its idle expiry, the account sidebar.
 
-Pages call `require_role("staff")` (or "viewer"/"admin") at their top: it returns the CurrentUser or
-stops the page with a Vietnamese message. Write actions must check the role again in core/ too.
+The login lives in `st.session_state` (server side): the user name and when they were last seen.
+Each run re-reads the account from the database, so a disabled account or a changed role applies at
+the next click. Pages call `require_role("staff")` (or "viewer"/"admin") at their top: it returns
+the user or stops the page with a Vietnamese message. Writes check the role again in core/.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
-from ui.navigation import ROLE_RANK
+from core import auth as core_auth
+from core import db
+from core.models import Role, utcnow
+from core.strings import t
+
+# The acting user; the name pages have used since the foundation.
+CurrentUser = core_auth.Actor
+
+USER_KEY = "auth.user"  # user name of the login
+SEEN_KEY = "auth.seen"  # aware datetime of the last page load
+PENDING_KEY = "auth.pending"  # user name that must change its one-time password first
+NOTICE_KEY = "auth.notice"  # catalogue key shown once on the login form
 
 
-@dataclass(frozen=True)
-class CurrentUser:
-    username: str
-    role: str
+def _stop_on_db_error(error: SQLAlchemyError) -> None:
+    st.error(t("common.db_unavailable"))
+    st.caption(type(error).__name__)
+    st.stop()
+
+
+def oidc_providers() -> list[str | None]:
+    """OpenID Connect providers configured in .streamlit/secrets.toml `[auth]` (None = default)."""
+    try:
+        if not st.secrets.load_if_toml_exists() or "auth" not in st.secrets:
+            return []
+        section = st.secrets["auth"]
+    except (FileNotFoundError, KeyError):
+        return []
+    providers: list[str | None] = []
+    if "client_id" in section:
+        providers.append(None)
+    providers += [
+        name for name, value in section.items() if hasattr(value, "get") and "client_id" in value
+    ]
+    return providers
+
+
+def _oidc_email() -> str | None:
+    if not oidc_providers():
+        return None
+    try:
+        if not st.user.is_logged_in:
+            return None
+        return str(st.user.get("email") or "") or None
+    except (AttributeError, KeyError):
+        return None
+
+
+def _sign_in(actor: core_auth.Actor) -> None:
+    st.session_state[USER_KEY] = actor.username
+    st.session_state[SEEN_KEY] = utcnow()
+    st.session_state.pop(PENDING_KEY, None)
+
+
+def sign_out(notice: str | None = None) -> None:
+    for key in (USER_KEY, SEEN_KEY, PENDING_KEY):
+        st.session_state.pop(key, None)
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
 
 
 def current_user() -> CurrentUser | None:
-    return CurrentUser(username="viewer", role="viewer")
+    """The logged-in user, or None (not logged in, idle too long, disabled, password to change)."""
+    state = st.session_state
+    username = state.get(USER_KEY)
+    if username is None:
+        email = _oidc_email()
+        if email is None:
+            return None
+        try:
+            with db.session_scope() as session:
+                outcome = core_auth.login_for_identity(session, email=email)
+        except SQLAlchemyError as error:
+            _stop_on_db_error(error)
+        if not outcome.ok:
+            state[NOTICE_KEY] = outcome.error
+            return None
+        _sign_in(outcome.actor)
+        return outcome.actor
+    now = utcnow()
+    if core_auth.session_expired(state.get(SEEN_KEY), now):
+        sign_out("auth.expired")
+        return None
+    try:
+        with db.session_scope() as session:
+            actor = core_auth.load_actor(session, username)
+    except SQLAlchemyError as error:
+        _stop_on_db_error(error)
+    if actor is None:
+        sign_out("auth.account_gone")
+        return None
+    state[SEEN_KEY] = now
+    return actor
 
 
 def require_role(min_role: str) -> CurrentUser:
+    """Call first on every page: the user if their role may open it, else stop with a message."""
     user = current_user()
-    if user is None or ROLE_RANK.get(user.role, -1) < ROLE_RANK[min_role]:
-        st.error("Bạn không có quyền mở trang này.")
+    if user is None:
+        st.warning(t("auth.please_login"))
+        st.stop()
+    if not user.can(min_role):
+        st.error(t("auth.page_denied", role=t(f"role.{min_role}")))
         st.stop()
     return user
 
 
+def _login_form() -> None:
+    with st.form("auth.login_form"):
+        username = st.text_input(t("auth.username"), key="auth.login_name")
+        password = st.text_input(
+            t("auth.password"),
+            type="password",
+            key="auth.login_password",
+            autocomplete="current-password",
+        )
+        submitted = st.form_submit_button(t("auth.login"), type="primary")
+    if not submitted:
+        return
+    try:
+        with db.session_scope() as session:
+            outcome = core_auth.attempt_login(session, username=username, password=password)
+    except SQLAlchemyError as error:
+        _stop_on_db_error(error)
+    if not outcome.ok:
+        st.error(outcome.message())
+        return
+    if outcome.must_change_password:
+        st.session_state[PENDING_KEY] = outcome.actor.username
+    else:
+        _sign_in(outcome.actor)
+    st.rerun()
+
+
+def _oidc_buttons() -> None:
+    from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
+
+    providers = oidc_providers()
+    if not providers:
+        return
+    st.caption(t("auth.or"))
+    for provider in providers:
+        label = t("auth.oidc_login", provider=provider or t("auth.oidc_default"))
+        if st.button(label, key=f"auth.oidc.{provider or 'default'}"):
+            st.session_state.pop(NOTICE_KEY, None)
+            try:
+                st.login(provider) if provider else st.login()
+            except (StreamlitAuthError, StreamlitMissingAuthlibError) as error:
+                st.error(t("auth.oidc_unavailable", detail=type(error).__name__))
+
+
+def _forced_change_form(username: str) -> None:
+    st.info(t("auth.must_change", name=username))
+    with st.form("auth.forced_change_form"):
+        old = st.text_input(t("auth.one_time_password"), type="password", key="auth.forced_old")
+        new = st.text_input(t("auth.new_password"), type="password", key="auth.forced_new")
+        again = st.text_input(
+            t("auth.new_password_again"), type="password", key="auth.forced_again"
+        )
+        submitted = st.form_submit_button(t("auth.change_password"), type="primary")
+    if st.button(t("auth.cancel"), key="auth.forced_cancel"):
+        sign_out()
+        st.rerun()
+    if not submitted:
+        return
+    if new != again:
+        st.error(t("auth.passwords_differ"))
+        return
+    actor = core_auth.Actor(username=username, role=Role.viewer)
+    try:
+        with db.session_scope() as session:
+            core_auth.change_password(session, actor=actor, old_password=old, new_password=new)
+    except core_auth.AccessError as error:
+        st.error(error.message())
+        return
+    except SQLAlchemyError as error:
+        _stop_on_db_error(error)
+    _sign_in(actor)
+    st.session_state[NOTICE_KEY] = "auth.password_changed"
+    st.rerun()
+
+
 def login_page() -> None:
-    st.error("Chưa có trang đăng nhập.")
+    """The Vietnamese login form (or the forced password change after a one-time password)."""
+    st.title(t("app.title"))
+    st.caption(t("app.federation"))
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice == "auth.password_changed":
+        st.success(t(notice))
+    elif notice:
+        st.warning(t(notice))
+    pending = st.session_state.get(PENDING_KEY)
+    if pending:
+        _forced_change_form(pending)
+        return
+    st.subheader(t("auth.login_heading"))
+    _login_form()
+    _oidc_buttons()
+
+
+def account_sidebar(user: CurrentUser) -> None:
+    """Who is logged in, change password, log out: drawn in the sidebar on every page."""
+    with st.sidebar:
+        st.caption(
+            t(
+                "auth.signed_in_as",
+                name=user.full_name or user.username,
+                role=t(f"role.{user.role}"),
+            )
+        )
+        with st.expander(t("auth.change_password")):
+            with st.form("auth.change_form", clear_on_submit=True):
+                old = st.text_input(t("auth.old_password"), type="password", key="auth.old")
+                new = st.text_input(t("auth.new_password"), type="password", key="auth.new")
+                again = st.text_input(
+                    t("auth.new_password_again"), type="password", key="auth.again"
+                )
+                submitted = st.form_submit_button(t("auth.change_password"))
+            if submitted:
+                _change_own_password(user, old, new, again)
+        if st.button(t("auth.logout"), key="auth.logout", icon=":material/logout:"):
+            oidc = _oidc_email() is not None
+            sign_out("auth.logged_out")
+            if oidc:
+                st.logout()
+            st.rerun()
+
+
+def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> None:
+    if new != again:
+        st.error(t("auth.passwords_differ"))
+        return
+    try:
+        with db.session_scope() as session:
+            core_auth.change_password(session, actor=user, old_password=old, new_password=new)
+    except core_auth.AccessError as error:
+        st.error(error.message())
+        return
+    except SQLAlchemyError as error:
+        _stop_on_db_error(error)
+    st.success(t("auth.password_changed"))
+
+
+def is_admin(user: CurrentUser) -> bool:
+    return user.can(Role.admin)
