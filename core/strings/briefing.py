@@ -1,3 +1,105 @@
 """Strings of the briefing display, ranking, organising board and reports."""
 
-STRINGS: dict[str, tuple[str, str]] = {}
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- navigation
+    "nav.ranking": ("Thi đua", "Ranking"),
+    "nav.organising": ("Vận động thành lập CĐCS", "Organising board"),
+    "nav.reports": ("Báo cáo", "Reports"),
+    "nav.display": ("Màn hình giao ban", "Briefing display"),
+    "nav.display_links": ("Liên kết màn hình giao ban", "Display links"),
+    # ---------------------------------------------------------------- quarters
+    "quarter.label": ("Quý {roman}/{year}", "Q{quarter} {year}"),
+    "quarter.short": ("Quý {roman}", "Q{quarter}"),
+    "quarter.whole_year": ("Cả năm {year}", "Whole year {year}"),
+    # ---------------------------------------------------------------- ranking
+    "ranking.title": ("Thi đua phát triển đoàn viên", "Emulation ranking"),
+    "ranking.caption": (
+        "Xếp hạng theo tỷ lệ hoàn thành chỉ tiêu thực tăng được giao, sau đó theo số thực tăng. "
+        "Đơn vị chưa được giao chỉ tiêu xếp sau. So sánh với cuối quý trước ({date}).",
+        "Ranked by the share of the allocated net growth target reached, then by net growth. Units "
+        "without a target come last. Compared with the end of the previous quarter ({date}).",
+    ),
+    "ranking.level": ("Xếp hạng", "Rank"),
+    "ranking.level.commune": ("Xã, thị trấn", "Communes and towns"),
+    "ranking.level.cluster": ("Cụm, khối thi đua", "Clusters and blocks"),
+    "ranking.level.union": ("Công đoàn cơ sở", "Grassroots unions"),
+    "ranking.period": ("Số liệu đến", "Figures as of"),
+    "ranking.empty": ("Chưa có đơn vị nào để xếp hạng.", "No unit to rank yet."),
+    "ranking.leaders": ("Dẫn đầu", "Leaders"),
+    "ranking.col.rank": ("Hạng", "Rank"),
+    "ranking.col.change": ("So quý trước", "vs last quarter"),
+    "ranking.col.name": ("Đơn vị", "Unit"),
+    "ranking.col.kind": ("Loại", "Kind"),
+    "ranking.col.members": ("Đoàn viên", "Members"),
+    "ranking.col.admissions": ("Kết nạp", "Admitted"),
+    "ranking.col.departures": ("Ra khỏi tổ chức", "Left"),
+    "ranking.col.net": ("Thực tăng", "Net growth"),
+    "ranking.col.target": ("Chỉ tiêu thực tăng", "Net growth target"),
+    "ranking.col.pct": ("% chỉ tiêu", "% of target"),
+    "ranking.col.quarter_net": ("Thực tăng trong quý", "Net growth this quarter"),
+    "ranking.col.pct_change": ("Tăng (điểm %)", "Gain (points)"),
+    "ranking.col.new_unions": ("CĐCS mới", "New unions"),
+    "ranking.col.new_unions_target": ("Chỉ tiêu CĐCS mới", "New unions target"),
+    "ranking.up": ("▲ {n}", "▲ {n}"),
+    "ranking.down": ("▼ {n}", "▼ {n}"),
+    "ranking.same": ("=", "="),
+    "ranking.chart.pct": ("% chỉ tiêu thực tăng", "% of net growth target"),
+    "ranking.chart.net": ("Thực tăng", "Net growth"),
+    # ---------------------------------------------------------------- organising
+    "organising.title": ("Vận động thành lập công đoàn cơ sở", "Organising board"),
+    "organising.caption": (
+        "Doanh nghiệp từ {n} lao động trở lên chưa có CĐCS, theo bước vận động. Khi CĐCS được "
+        "ghi nhận thành lập, doanh nghiệp tự rời khỏi danh sách.",
+        "Enterprises with {n} or more workers and no union, by organising stage. Once their union "
+        "is recorded they leave the list by themselves.",
+    ),
+    "organising.stage.none": ("Chưa khảo sát", "Not yet surveyed"),
+    "organising.total": ("Tổng số doanh nghiệp cần vận động", "Prospects in all"),
+    "organising.filter_stage": ("Bước vận động", "Stage"),
+    "organising.filter_officer": ("Cán bộ phụ trách", "Officer"),
+    "organising.filter_search": ("Tìm theo tên hoặc mã số thuế", "Search name or tax code"),
+    "organising.all": ("Tất cả", "All"),
+    "organising.col.name": ("Doanh nghiệp", "Enterprise"),
+    "organising.col.tax_code": ("Mã số thuế", "Tax code"),
+    "organising.col.commune": ("Xã", "Commune"),
+    "organising.col.workers": ("Số lao động", "Workers"),
+    "organising.col.ownership": ("Loại hình", "Ownership"),
+    "organising.col.stage": ("Bước vận động", "Stage"),
+    "organising.col.since": ("Từ ngày", "Since"),
+    "organising.col.days": ("Số ngày ở bước này", "Days in stage"),
+    "organising.col.officer": ("Cán bộ phụ trách", "Officer"),
+    "organising.none": ("Không có doanh nghiệp nào phù hợp.", "No enterprise matches."),
+    "organising.move.heading": ("Chuyển bước vận động", "Move to another stage"),
+    "organising.move.pick": (
+        "Chọn một doanh nghiệp trong bảng để chuyển bước.",
+        "Pick an enterprise in the table to move it.",
+    ),
+    "organising.move.enterprise": ("Doanh nghiệp: {name}", "Enterprise: {name}"),
+    "organising.move.stage": ("Bước mới", "New stage"),
+    "organising.move.on": ("Từ ngày", "From"),
+    "organising.move.officer": ("Cán bộ phụ trách", "Officer"),
+    "organising.move.submit": ("Lưu", "Save"),
+    "organising.move.done": (
+        "Đã chuyển «{name}» sang bước «{stage}».",
+        "«{name}» moved to «{stage}».",
+    ),
+    "organising.read_only": (
+        "Bạn đang xem (chỉ xem). Cán bộ chuyên trách mới được chuyển bước vận động.",
+        "View only. Staff move prospects between stages.",
+    ),
+    "organising.bad_stage": ("bước vận động «{stage}» không hợp lệ.", "«{stage}» is not a stage."),
+    "organising.not_found": (
+        "không tìm thấy doanh nghiệp này (có thể đã bị xóa).",
+        "this enterprise no longer exists.",
+    ),
+    "organising.stale": (
+        "«{name}» vừa được người khác sửa. Hãy tải lại trang và làm lại.",
+        "«{name}» was just changed by someone else. Reload and try again.",
+    ),
+    "organising.future_date": (
+        "ngày chuyển bước không thể sau hôm nay.",
+        "the date cannot be after today.",
+    ),
+    "organising.pipeline": ("Tiến độ vận động", "Organising pipeline"),
+    "organising.days": ("{n} ngày", "{n} days"),
+}
