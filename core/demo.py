@@ -8,7 +8,9 @@ one seeded random generator, so two runs give the same database. Rows are writte
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, text, update
@@ -244,26 +246,65 @@ def _plan_year_day(rng: random.Random, scale: Scale, year_end: dt.date) -> dt.da
             return day
 
 
-def _person(rng: random.Random, index: int) -> dict:
+_NAMES: dict[str, tuple[str, str]] = {}  # full name -> (full name, search name)
+
+
+def _person(rng: random.Random, index: int) -> tuple:
+    """(full_name, search_name, birth_date, birth_year, gender, cccd) of one generated person."""
     female = rng.random() < 0.58
     surname = rng.choice(SURNAMES)
     middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
     given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
     name = f"{surname} {middle} {given}"
+    # A few thousand distinct names: compute each search form once and share the strings.
+    known = _NAMES.get(name)
+    if known is None:
+        known = _NAMES[name] = (name, unaccent(name))
     birth = _day_in(rng, dt.date(1966, 1, 1), dt.date(2006, 12, 31))
     century = (0 if birth.year < 2000 else 2) + (1 if female else 0)
     province = "031" if rng.random() < 0.8 else rng.choice(["030", "034", "022", "036"])
+    if index >= 1_000_000:
+        # Six serial digits run out past a million people: the rest come from Hà Nội (001).
+        province = f"{index // 1_000_000:03d}"
     cccd = f"{province}{century}{birth.year % 100:02d}{index % 1_000_000:06d}"
     only_year = rng.random() < 0.05
-    return {
-        "full_name": name,
-        "search_name": unaccent(name),
-        "birth_date": None if only_year else birth,
-        "birth_year": birth.year,
-        "gender": "female" if female else "male",
-        "cccd": cccd,
-        "nationality": "VN",
-    }
+    return (
+        *known,
+        None if only_year else birth,
+        birth.year,
+        "female" if female else "male",
+        cccd,
+    )
+
+
+MEMBER_COLUMNS = (
+    "id",
+    "full_name",
+    "search_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "cccd",
+    "nationality",
+    "union_id",
+    "card_no",
+    "status",
+    "joined_on",
+    "left_on",
+    "created_at",
+    "updated_at",
+    "version",
+)
+EVENT_COLUMNS = (
+    "id",
+    "member_id",
+    "union_id",
+    "kind",
+    "occurred_on",
+    "reason",
+    "other_union_id",
+    "created_at",
+)
 
 
 def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None = None) -> None:
@@ -474,52 +515,44 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         [{"b_id": ent, "since": founded_of[uid]} for uid, _f, ent in unions if ent],
     )
 
-    # Members: those who were members at the end of last year, then this year's movements.
-    member_rows: list[dict] = []
+    # Members: those who were members at the end of last year, then this year's movements. A
+    # million rows: kept as tuples and parallel lists, not dicts, and loaded in bulk.
+    people: list[tuple] = []
+    member_union: list[int] = []
+    joined_on: list[dt.date] = []
+    left_on: dict[int, dt.date] = {}
     events: list[tuple[int, int, str, dt.date, str | None, int | None]] = []
-    index = 0
 
     def add_member(union_id: int, joined: dt.date) -> int:
-        nonlocal index
-        person = _person(rng, index)
-        person.update(
-            {
-                "union_id": union_id,
-                "status": "active",
-                "joined_on": joined,
-                "card_no": f"DV{index + 1:07d}",
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-            }
-        )
-        member_rows.append(person)
+        index = len(people)
+        people.append(_person(rng, index))
+        member_union.append(union_id)
+        joined_on.append(joined)
         events.append((index, union_id, EventKind.admitted, joined, None, None))
-        index += 1
-        return index - 1
+        return index
 
+    last_year_end = dt.date(YEAR - 1, 12, 31)
     for union_id, founded, _e in rng.choices(
         old_unions, weights=old_weights, k=scale.members_before
     ):
-        add_member(union_id, _day_in(rng, max(founded, HISTORY_START), dt.date(YEAR - 1, 12, 31)))
+        add_member(union_id, _day_in(rng, max(founded, HISTORY_START), last_year_end))
 
-    current_union = {i: row["union_id"] for i, row in enumerate(member_rows)}
-    active = list(range(len(member_rows)))
+    active = list(range(len(people)))
 
     this_year = [u for u in unions if u[1] and u[1].year == YEAR]
+    # The same draws as choices(weights=...) without summing 5.000 weights on every call.
+    cumulative = list(itertools.accumulate(weights))
     for k in range(scale.admissions):
         # New unions bring their founding members in the month they are founded.
         if this_year and k < len(this_year) * 25:
             union_id, founded, _e = this_year[k % len(this_year)]
             joined = min(founded + dt.timedelta(days=rng.randint(0, 10)), year_end)
         else:
-            union_id, founded, _e = rng.choices(unions, weights=weights, k=1)[0]
+            union_id, founded, _e = rng.choices(unions, cum_weights=cumulative, k=1)[0]
             joined = _plan_year_day(rng, scale, year_end)
             if founded and joined < founded:
                 joined = min(founded + dt.timedelta(days=rng.randint(0, 20)), year_end)
-        i = add_member(union_id, joined)
-        current_union[i] = union_id
-        active.append(i)
+        active.append(add_member(union_id, joined))
 
     rng.shuffle(active)
     leavers = active[: scale.departures]
@@ -532,45 +565,60 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         LeaveReason.removed,
     ]
     for i in leavers:
-        joined = member_rows[i]["joined_on"]
-        start = max(joined, dt.date(YEAR, 1, 1))
+        start = max(joined_on[i], dt.date(YEAR, 1, 1))
         if start > year_end:
             continue
-        left_on = _day_in(rng, start, year_end)
+        left = _day_in(rng, start, year_end)
         reason = rng.choices(reasons, weights=[70, 12, 12, 2, 4])[0]
-        events.append((i, current_union[i], EventKind.left, left_on, reason, None))
-        member_rows[i]["status"] = "left"
-        member_rows[i]["left_on"] = left_on
+        events.append((i, member_union[i], EventKind.left, left, reason, None))
+        left_on[i] = left
     union_ids = [u[0] for u in unions]
     for i in movers:
-        joined = member_rows[i]["joined_on"]
-        start = max(joined, dt.date(YEAR, 1, 1))
+        start = max(joined_on[i], dt.date(YEAR, 1, 1))
         if start > year_end:
             continue
         on = _day_in(rng, start, year_end)
-        source = current_union[i]
+        source = member_union[i]
         target = rng.choice(union_ids)
         if target == source or (founded_of.get(target) and founded_of[target] > on):
             continue
         events.append((i, source, EventKind.transfer_out, on, None, target))
         events.append((i, target, EventKind.transfer_in, on, None, source))
-        member_rows[i]["union_id"] = target
-        current_union[i] = target
+        member_union[i] = target
 
-    first_id = _bulk_insert(session, Member, member_rows)
-    event_rows = [
-        {
-            "member_id": first_id + i,
-            "union_id": union_id,
-            "kind": kind,
-            "occurred_on": on,
-            "reason": reason,
-            "other_union_id": other,
-            "created_at": now,
-        }
-        for i, union_id, kind, on, reason, other in events
-    ]
-    _bulk_insert(session, MembershipEvent, event_rows)
+    first_id = _next_id(session, Member)
+    _load(
+        session,
+        Member,
+        MEMBER_COLUMNS,
+        (
+            (
+                first_id + i,
+                *person,
+                "VN",
+                member_union[i],
+                f"DV{i + 1:07d}",
+                "left" if i in left_on else "active",
+                joined_on[i],
+                left_on.get(i),
+                now,
+                now,
+                1,
+            )
+            for i, person in enumerate(people)
+        ),
+    )
+    people.clear()  # free the memory before the events are loaded
+    first_event = _next_id(session, MembershipEvent)
+    _load(
+        session,
+        MembershipEvent,
+        EVENT_COLUMNS,
+        (
+            (first_event + n, first_id + i, union_id, kind, on, reason, other, now)
+            for n, (i, union_id, kind, on, reason, other) in enumerate(events)
+        ),
+    )
     refresh_active_members(session)
 
     # An enterprise with a union employs a few more people than its union has members.
@@ -610,21 +658,70 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
                 by_user="demo",
             )
     bump_data_version(session)
+    analyze(session)
 
 
-def _bulk_insert(session: Session, model, rows: list[dict], chunk: int = 50_000) -> int:
-    """Insert rows with explicit ids in chunks; return the id of the first row."""
-    first = int(session.exec(select(func.coalesce(func.max(model.id), 0))).one()) + 1
-    for offset, row in enumerate(rows):
-        row["id"] = first + offset
-    for start in range(0, len(rows), chunk):
-        session.connection().execute(insert(model.__table__), rows[start : start + chunk])
-    if session.get_bind().dialect.name == "postgresql":
-        table = model.__tablename__
-        session.exec(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+def _next_id(session: Session, model) -> int:
+    return int(session.exec(select(func.coalesce(func.max(model.id), 0))).one()) + 1
+
+
+def _load(
+    session: Session, model, columns: tuple[str, ...], rows: Iterable[tuple], chunk: int = 20_000
+) -> None:
+    """Bulk-load rows given as tuples in `columns` order (with explicit ids), in the session's
+    transaction: COPY on PostgreSQL, executemany of plain tuples on SQLite."""
+    connection = session.connection()
+    dialect = connection.dialect
+    raw = connection.connection.driver_connection
+    table = model.__table__
+    names = ", ".join(columns)
+    if dialect.name == "postgresql":
+        with raw.cursor() as cursor:
+            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table.name}))"
             )
-        )
-    return first
+        return
+    # SQLite stores dates and times as text: convert them as SQLAlchemy would, once per value.
+    converters: list[tuple[int, Callable]] = []
+    for position, name in enumerate(columns):
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if processor is not None:
+            converters.append((position, _memoised(processor)))
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    cursor = raw.cursor()
+    rows = iter(rows)
+    try:
+        while batch := list(itertools.islice(rows, chunk)):
+            if converters:
+                converted = []
+                for row in batch:
+                    values = list(row)
+                    for position, convert in converters:
+                        values[position] = convert(values[position])
+                    converted.append(values)
+                batch = converted
+            cursor.executemany(statement, batch)
+    finally:
+        cursor.close()
+
+
+def _memoised(processor: Callable) -> Callable:
+    cache: dict = {}
+
+    def convert(value):
+        try:
+            return cache[value]
+        except KeyError:
+            result = cache[value] = processor(value)
+            return result
+
+    return convert
+
+
+def analyze(session: Session) -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL and SQLite)."""
+    session.exec(text("ANALYZE"))
