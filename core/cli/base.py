@@ -8,7 +8,7 @@ import sys
 
 from sqlmodel import func, select
 
-from core import db, demo, metrics, users
+from core import db, demo, duties, metrics, users
 from core.cli import CommandError
 from core.models import Enterprise, GrassrootsUnion, Member, Role
 from core.strings import t
@@ -116,8 +116,13 @@ def cmd_progress(args) -> int:
             result = metrics.progress(session, year=args.year, scope=scope, as_of=on)
         except metrics.NoPlan:
             raise CommandError(t("cli.no_plan", year=args.year)) from None
+        duty_targets = duties.other_targets(
+            session, year=args.year, scope=scope, as_of=result.as_of
+        )
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        data = result.to_json()
+        data["other_targets"] = duty_targets
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from core.report_text import progress_lines
 
