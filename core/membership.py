@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import case, func, update
+from sqlalchemy import bindparam, case, func, insert, update
 from sqlmodel import Session, select
 
 from core import audit
 from core.db import bump_data_version
 from core.models import (
     EVENT_SIGN,
+    AuditLog,
     Enterprise,
     EventKind,
     GrassrootsUnion,
@@ -281,3 +282,220 @@ def refresh_active_members(session: Session) -> None:
             .values(active_members=total)
         )
     bump_data_version(session)
+
+
+# --- Bulk and import-time variants (the importer writes thousands of rows in one transaction) ---
+
+
+def _json_safe(values: dict) -> dict:
+    return {
+        key: value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+        for key, value in values.items()
+    }
+
+
+def _insert_audit_rows(session: Session, entries: list[dict]) -> None:
+    if entries:
+        session.execute(insert(AuditLog.__table__), entries)
+
+
+def _change_counts(session: Session, deltas: dict[int, int]) -> None:
+    changes = [{"b_id": union_id, "b_delta": delta} for union_id, delta in deltas.items() if delta]
+    if changes:
+        session.connection().execute(
+            update(GrassrootsUnion.__table__)
+            .where(GrassrootsUnion.__table__.c.id == bindparam("b_id"))
+            .values(
+                active_members=GrassrootsUnion.__table__.c.active_members + bindparam("b_delta")
+            ),
+            changes,
+        )
+
+
+def admit_members_bulk(
+    *,
+    session: Session,
+    members: list[dict],
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> list[int]:
+    """Admit many new members at once, as `admit_member` does one: each dict holds Member columns
+    with `union_id` and `joined_on`. Members, events and audit rows are written with executemany,
+    and each union's counter moves once. Returns the new members' ids in the given order."""
+    if not members:
+        return []
+    for values in members:
+        check_foreign_worker(
+            nationality=values.get("nationality"),
+            on=values["joined_on"],
+            contract_months=values.get("contract_months"),
+            has_application=values.get("has_application"),
+        )
+    now = utcnow()
+    columns = [c.name for c in Member.__table__.columns if c.name != "id"]
+    defaults = {name: None for name in columns} | {"nationality": "VN", "version": 1}
+    rows = [
+        defaults
+        | values
+        | {
+            "status": MemberStatus.active,
+            "left_on": None,
+            "batch_id": batch_id,
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
+        }
+        for values in members
+    ]
+    member_ids = list(
+        session.execute(
+            insert(Member.__table__).returning(Member.__table__.c.id, sort_by_parameter_order=True),
+            rows,
+        ).scalars()
+    )
+    events = [
+        {
+            "member_id": member_id,
+            "union_id": row["union_id"],
+            "kind": EventKind.admitted.value,
+            "occurred_on": row["joined_on"],
+            "reason": None,
+            "other_union_id": None,
+            "note": None,
+            "batch_id": batch_id,
+            "created_at": now,
+            "deleted_at": None,
+        }
+        for member_id, row in zip(member_ids, rows, strict=True)
+    ]
+    event_ids = list(
+        session.execute(
+            insert(MembershipEvent.__table__).returning(
+                MembershipEvent.__table__.c.id, sort_by_parameter_order=True
+            ),
+            events,
+        ).scalars()
+    )
+    audit_rows = []
+    for member_id, row in zip(member_ids, rows, strict=True):
+        audit_rows.append(_audit_entry(by_user, "insert", "member", member_id, row, batch_id, now))
+    for event_id, event in zip(event_ids, events, strict=True):
+        audit_rows.append(
+            _audit_entry(by_user, "insert", "membership_event", event_id, event, batch_id, now)
+        )
+    _insert_audit_rows(session, audit_rows)
+    deltas: dict[int, int] = {}
+    for row in rows:
+        deltas[row["union_id"]] = deltas.get(row["union_id"], 0) + 1
+    _change_counts(session, deltas)
+    bump_data_version(session)
+    return member_ids
+
+
+def _audit_entry(
+    by_user: str | None,
+    action: str,
+    table: str,
+    record_id: int,
+    after: dict,
+    batch_id: int | None,
+    now: dt.datetime,
+    before: dict | None = None,
+) -> dict:
+    return {
+        "at": now,
+        "username": by_user,
+        "action": action,
+        "table_name": table,
+        "record_id": record_id,
+        "before": before,
+        "after": _json_safe({"id": record_id, **after}),
+        "batch_id": batch_id,
+        "reverted_at": None,
+    }
+
+
+def readmit_deleted_member(
+    *,
+    session: Session,
+    member: Member,
+    union_id: int,
+    on: dt.date,
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> Member:
+    """Admit a person whose record was removed (e.g. by undoing the import that added them): the
+    same record comes back with a new admission; its earlier, removed events stay removed."""
+    if member.deleted_at is None:
+        raise ValueError("member is not deleted")
+    check_foreign_worker(
+        nationality=member.nationality,
+        on=on,
+        contract_months=member.contract_months,
+        has_application=member.has_application,
+    )
+    before = audit.snapshot(member)
+    member.union_id = union_id
+    member.status = MemberStatus.active
+    member.joined_on = on
+    member.left_on = None
+    member.deleted_at = None
+    member.batch_id = batch_id
+    member.updated_at = utcnow()
+    member.version += 1
+    session.add(member)
+    session.flush()
+    add_event(
+        session,
+        member=member,
+        union_id=union_id,
+        kind=EventKind.admitted,
+        on=on,
+        by_user=by_user,
+        batch_id=batch_id,
+    )
+    audit.record_change(
+        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
+    )
+    bump_data_version(session)
+    return member
+
+
+MEMBER_DETAIL_FIELDS = (
+    "full_name",
+    "search_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "cccd",
+    "passport_no",
+    "nationality",
+    "card_no",
+    "contract_months",
+    "has_application",
+)
+
+
+def update_member_details(
+    *,
+    session: Session,
+    member: Member,
+    changes: dict,
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> Member:
+    """Correct a member's personal details (not their movements), audited."""
+    unknown = set(changes) - set(MEMBER_DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"not member details: {sorted(unknown)}")
+    before = audit.snapshot(member)
+    for name, value in changes.items():
+        setattr(member, name, value)
+    member.updated_at = utcnow()
+    member.version += 1
+    session.add(member)
+    audit.record_change(
+        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
+    )
+    bump_data_version(session)
+    return member

@@ -1,0 +1,369 @@
+"""The data rows under a header, cleaned and checked, each with its reasons; no database.
+
+Reading stops at a grand-total row (`Tổng cộng`) or a signature block; a sub-total (`Cộng`) or a
+heading row between groups is passed over (a heading is kept as the `section` of the rows below
+it: member lists grouped by union name their union that way). Duplicates inside the file are
+refused naming the row they repeat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from core import membership
+from core.importing import values as v
+from core.importing.fields import field_by_name
+from core.importing.headers import HeaderMatch, norm, plain
+from core.importing.reading import Sheet
+from core.importing.values import Cell, Invalid
+from core.models import ImportKind
+from core.strings import t
+from core.text import unaccent
+
+
+@dataclass
+class Problem:
+    row: int  # row number in the original file
+    column: str  # the header as written in the file (or the template's when the column is absent)
+    reason: str  # Vietnamese (the interface language), one sentence
+
+    def to_json(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "reason": self.reason}
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    section: str | None = None
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.problems)
+
+
+_TOTAL = ("tổng cộng", "tổng số", "tổng", "total")
+_SUBTOTAL = ("cộng", "subtotal", "sub total")
+_SIGNATURE = (
+    "người lập",
+    "người duyệt",
+    "kế toán",
+    "thủ trưởng",
+    "giám đốc",
+    "chủ tịch",
+    "phó chủ tịch",
+    "t m",
+    "tm",
+    "thay mặt",
+    "đại diện",
+    "xác nhận",
+    "ký tên",
+    "ký ghi rõ",
+    "trưởng phòng",
+    "ban chấp hành",
+    "nơi nhận",
+)
+_PLACE_DATE = re.compile(r"ngay\s*\S*\s*thang\s*\S*\s*nam")
+
+
+def _texts(cells: list[Cell]) -> list[str]:
+    return [norm(c) for c in cells if isinstance(c, str) and c.strip()]
+
+
+def _starts_with(text: str, words: tuple[str, ...]) -> bool:
+    """`text` begins with one of `words` (compared without diacritics only when the text has none,
+    so 'Công' is never read as 'Cộng'). A one-word marker must stand alone or before a number:
+    'Cộng', 'Tổng: 25', but not 'Tổng công ty …' or 'Cong ty …'."""
+    bare = unaccent(text)
+    for word in words:
+        if bare == text:
+            word = unaccent(word)
+        if " " in word:
+            if text == word or text.startswith(word + " "):
+                return True
+        elif re.fullmatch(re.escape(word) + r"( \d.*)?", text):
+            return True
+    return False
+
+
+def row_kind(cells: list[Cell], header: HeaderMatch) -> str:
+    """'total', 'subtotal', 'signature', 'heading' or 'data'."""
+    texts = _texts(cells)
+    filled = [c for c in cells if c is not None]
+    leading = texts[:3]
+    if any(_starts_with(text, _TOTAL) for text in leading):
+        return "total"
+    if any(_starts_with(text, _SUBTOTAL) for text in leading):
+        return "subtotal"
+    if len(filled) <= 3 and any(
+        _starts_with(text, _SIGNATURE) or _PLACE_DATE.search(unaccent(text)) for text in texts
+    ):
+        return "signature"
+    if len(filled) == 1:
+        index = next(i for i, c in enumerate(cells) if c is not None)
+        column = next((c for c in header.columns if c.index == index), None)
+        if isinstance(filled[0], str) and (
+            column is None or column.field in (None, "seq", "-") or len(filled[0]) > 60
+        ):
+            return "heading"
+    return "data"
+
+
+@dataclass
+class RawRow:
+    row: int
+    cells: dict[str, Cell]  # field -> cell
+    section: str | None
+
+
+def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[RawRow]:
+    columns = header.field_columns()
+    section = None
+    for number, cells in sheet.rows[header.data_start :]:
+        kind = row_kind(cells, header)
+        if kind in ("total", "signature"):
+            return
+        if kind == "subtotal":
+            continue
+        if kind == "heading":
+            section = v.text_of(next(c for c in cells if c is not None))
+            continue
+        values = {
+            name: cells[column.index] if column.index < len(cells) else None
+            for name, column in columns.items()
+        }
+        if all(v.is_blank(value) for name, value in values.items() if name != "seq"):
+            continue
+        yield RawRow(number, values, section)
+
+
+class _Row:
+    """Collects the clean values and reasons of one row."""
+
+    def __init__(self, raw: RawRow, header: HeaderMatch, kind: str) -> None:
+        self.raw = raw
+        self.header = header
+        self.labels = field_by_name(kind)
+        self.parsed = ParsedRow(row=raw.row, section=raw.section)
+
+    def column(self, name: str) -> str:
+        label = self.header.label_of(name)
+        if label:
+            return label
+        return t(self.labels[name].label_key) if name in self.labels else name
+
+    def refuse(self, name: str, key: str, **values: object) -> None:
+        self.parsed.problems.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+
+    def warn(self, name: str, key: str, **values: object) -> None:
+        self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+
+    def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
+        try:
+            return parser(self.raw.cells.get(name))
+        except Invalid as error:
+            self.refuse(name, error.key, **error.values)
+            return None
+
+    def has(self, name: str) -> bool:
+        return not v.is_blank(self.raw.cells.get(name))
+
+
+def _person(row: _Row, today: dt.date) -> None:
+    """Name, birth date (or year), gender, CCCD / passport, nationality, union and card."""
+    values = row.parsed.values
+    values["full_name"] = row.get("full_name", v.person_name)
+    birth = row.get("birth_date", lambda c: v.parse_day(c, today=today))
+    gender = row.get("gender", v.parse_gender)
+    male, female = row.raw.cells.get("birth_male"), row.raw.cells.get("birth_female")
+    if not v.is_blank(male) and not v.is_blank(female):
+        row.refuse("birth_female", "import.reason.both_male_female")
+    for name, cell, sex in (("birth_male", male, "male"), ("birth_female", female, "female")):
+        if v.is_blank(cell):
+            continue
+        if v.is_mark(cell):
+            gender = gender or sex
+            continue
+        day = row.get(name, lambda c: v.parse_day(c, today=today))
+        if day is not None:
+            birth, gender = birth or day, gender or sex
+    person_id = row.get("cccd", v.parse_person_id)
+    passport = row.get("passport_no", lambda c: v.free_text(c, 30))
+    cccd = person_id.cccd if person_id else None
+    if person_id and person_id.passport_no:
+        passport = passport or person_id.passport_no
+    if passport:
+        passport = passport.upper().replace(" ", "")
+    if gender is None:
+        gender = v.gender_from_cccd(cccd)
+    if cccd and v.cccd_mismatch(cccd, birth_year=birth.year if birth else None, gender=gender):
+        row.warn("cccd", "import.warning.cccd_mismatch")
+    nationality = row.get("nationality", lambda c: v.free_text(c, 40))
+    if nationality and not membership.is_foreign(unaccent(nationality).upper()):
+        nationality = "VN"
+    if passport and not cccd and nationality is None:
+        row.refuse("nationality", "import.reason.nationality_missing")
+    values.update(
+        birth_date=birth.date if birth else None,
+        birth_year=birth.year if birth else None,
+        gender=gender,
+        cccd=cccd,
+        passport_no=passport,
+        nationality=nationality or "VN",
+        union=row.get("union", v.free_text),
+        card_no=row.get("card_no", lambda c: v.free_text(c, 50)),
+    )
+
+
+def _member(row: _Row, today: dt.date) -> None:
+    _person(row, today)
+    values = row.parsed.values
+    joined = row.get("joined_on", lambda c: v.parse_date(c, today=today))
+    if joined is None and not row.has("joined_on") and not row.parsed.problems:
+        row.warn("joined_on", "import.warning.joined_today")
+    values["joined_on"] = joined
+    values["contract_months"] = row.get("contract_months", v.parse_count)
+    values["has_application"] = row.get("has_application", v.parse_yes_no)
+    if membership.is_foreign(values["nationality"]):
+        try:
+            membership.check_foreign_worker(
+                nationality=values["nationality"],
+                on=joined or today,
+                contract_months=values["contract_months"],
+                has_application=values["has_application"],
+            )
+        except membership.RuleViolation as violation:
+            row.parsed.problems.append(Problem(row.raw.row, row.column("nationality"), violation.message()))
+
+
+def _departure(row: _Row, today: dt.date) -> None:
+    _person(row, today)
+    values = row.parsed.values
+    if not values.get("cccd") and not values.get("passport_no") and not values.get("full_name"):
+        row.refuse("cccd", "import.reason.person_missing")
+    values["left_on"] = row.get("left_on", lambda c: v.parse_date(c, today=today))
+    if values["left_on"] is None and not row.has("left_on"):
+        row.refuse("left_on", "import.reason.left_on_missing")
+    values["reason"] = row.get("reason", v.parse_reason)
+    if values["reason"] is None and not row.has("reason"):
+        row.refuse("reason", "import.reason.reason_missing")
+
+
+def _enterprise(row: _Row, today: dt.date) -> None:
+    values = row.parsed.values
+    values["tax_code"] = row.get("tax_code", v.parse_tax_code)
+    name = row.get("name", v.free_text)
+    if name is None and not row.has("name"):
+        row.refuse("name", "import.reason.enterprise_name_missing")
+    values["name"] = name
+    values["address"] = row.get("address", lambda c: v.free_text(c, 500))
+    values["commune"] = row.get("commune", lambda c: v.free_text(c, 200))
+    ownership = row.get("ownership", v.parse_ownership)
+    values["ownership"] = ownership or (v.ownership_from_name(name) if name else None)
+    values["trade"] = row.get("trade", lambda c: v.free_text(c, 200))
+    values["worker_count"] = row.get("worker_count", v.parse_count)
+    values["is_stable"] = row.get("is_stable", v.stable_flag)
+    since = row.get("union_since", lambda c: v.parse_day(c, today=today))
+    values["union_since"] = (since.date or dt.date(since.year, 1, 1)) if since else None
+    has_union = None
+    cell = row.raw.cells.get("has_union")
+    if not v.is_blank(cell):
+        day = None
+        try:
+            day = v.parse_day(cell, today=today)
+        except Invalid:
+            has_union = row.get("has_union", v.parse_yes_no)
+        if day is not None:
+            values["union_since"] = values["union_since"] or day.date or dt.date(day.year, 1, 1)
+            has_union = True
+    if has_union and values["union_since"] is None:
+        row.warn("has_union", "import.warning.union_without_date")
+    values["officer"] = row.get("officer", lambda c: v.free_text(c, 200))
+    values["notes"] = row.get("notes", lambda c: v.free_text(c, 2000))
+
+
+def _union(row: _Row, today: dt.date) -> None:
+    values = row.parsed.values
+    name = row.get("name", v.free_text)
+    if name is None and not row.has("name"):
+        row.refuse("name", "import.reason.union_name_missing")
+    values["name"] = name
+    values["tax_code"] = row.get("tax_code", v.parse_tax_code)
+    kind = row.get("kind", v.parse_union_kind)
+    if kind is None and name:
+        kind = v.union_kind_from_name(name, has_enterprise=values["tax_code"] is not None)
+    values["kind"] = kind
+    values["unit"] = row.get("unit", lambda c: v.free_text(c, 200))
+    values["cluster"] = row.get("cluster", lambda c: v.free_text(c, 200))
+    values["decision_no"] = row.get("decision_no", lambda c: v.free_text(c, 100))
+    values["founded_on"] = row.get("founded_on", lambda c: v.parse_date(c, today=today))
+    values["dissolved_on"] = row.get("dissolved_on", lambda c: v.parse_date(c, today=today))
+    founded, dissolved = values["founded_on"], values["dissolved_on"]
+    if founded and dissolved and dissolved < founded:
+        row.refuse("dissolved_on", "import.reason.dissolved_before_founded")
+
+
+_PARSERS = {
+    ImportKind.members: _member,
+    ImportKind.departures: _departure,
+    ImportKind.enterprises: _enterprise,
+    ImportKind.unions: _union,
+}
+
+
+def duplicate_key(kind: str, values: dict[str, Any]) -> tuple[str, tuple] | None:
+    """What makes two rows of a file the same record (the field to blame, the key)."""
+    if kind in (ImportKind.members, ImportKind.departures):
+        if values.get("cccd"):
+            return "cccd", ("cccd", values["cccd"])
+        if values.get("passport_no"):
+            return "passport_no", ("passport", values["passport_no"])
+        if values.get("full_name"):
+            birth = values.get("birth_date") or values.get("birth_year")
+            return "full_name", ("name", unaccent(values["full_name"]), str(birth), values.get("union"))
+        return None
+    if kind == ImportKind.enterprises:
+        if values.get("tax_code"):
+            return "tax_code", ("mst", values["tax_code"])
+        if values.get("name"):
+            return "name", ("name", plain(values["name"]))
+        return None
+    if values.get("name"):
+        return "name", ("name", plain(values["name"]), plain(values.get("unit") or ""))
+    return None
+
+
+def parse_rows(
+    sheet: Sheet,
+    header: HeaderMatch,
+    *,
+    today: dt.date,
+    progress: Callable[[float], None] | None = None,
+) -> list[ParsedRow]:
+    """Every data row under the header, cleaned, with its reasons; duplicates in the file refused."""
+    kind = ImportKind(header.kind)
+    parse = _PARSERS[kind]
+    seen: dict[tuple, int] = {}
+    parsed_rows: list[ParsedRow] = []
+    total = max(len(sheet.rows) - header.data_start, 1)
+    for count, raw in enumerate(data_rows(sheet, header)):
+        if progress is not None and count % 5000 == 0:
+            progress(min(count / total, 1.0))
+        row = _Row(raw, header, kind)
+        parse(row, today)
+        if not row.parsed.problems:
+            found = duplicate_key(kind, row.parsed.values)
+            if found is not None:
+                name, key = found
+                if key in seen:
+                    row.refuse(name, "import.reason.duplicate_in_file", row=seen[key])
+                else:
+                    seen[key] = raw.row
+        parsed_rows.append(row.parsed)
+    return parsed_rows
