@@ -284,6 +284,246 @@ def refresh_active_members(session: Session) -> None:
     bump_data_version(session)
 
 
+def readmit_member(
+    *,
+    session: Session,
+    member: Member,
+    union_id: int,
+    on: dt.date,
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> Member:
+    """Admit again someone who had left: a new admission event; the earlier history stays."""
+    if member.status != MemberStatus.left:
+        raise RuleViolation("rule.readmit_not_left")
+    if member.left_on and on < member.left_on:
+        raise RuleViolation("rule.readmit_before_leave")
+    check_foreign_worker(
+        nationality=member.nationality,
+        on=on,
+        contract_months=member.contract_months,
+        has_application=member.has_application,
+    )
+    before = audit.snapshot(member)
+    add_event(
+        session,
+        member=member,
+        union_id=union_id,
+        kind=EventKind.admitted,
+        on=on,
+        by_user=by_user,
+        batch_id=batch_id,
+    )
+    member.union_id = union_id
+    member.status = MemberStatus.active
+    member.joined_on = on
+    member.left_on = None
+    member.updated_at = utcnow()
+    member.version += 1
+    session.add(member)
+    audit.record_change(
+        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
+    )
+    bump_data_version(session)
+    return member
+
+
+# ---------------------------------------------------------------- corrections and soft delete
+
+
+def member_events(session: Session, member_id: int) -> list[MembershipEvent]:
+    """A member's events still in force, oldest first (same day: in the order recorded)."""
+    return list(
+        session.exec(
+            select(MembershipEvent)
+            .where(MembershipEvent.member_id == member_id, MembershipEvent.deleted_at.is_(None))
+            .order_by(MembershipEvent.occurred_on, MembershipEvent.id)
+        ).all()
+    )
+
+
+def _movement_of(session: Session, event: MembershipEvent) -> list[MembershipEvent]:
+    """The event and, for a transfer, its other half (same member, day and pair of unions)."""
+    if event.kind not in (EventKind.transfer_in, EventKind.transfer_out):
+        return [event]
+    other_kind = (
+        EventKind.transfer_out if event.kind == EventKind.transfer_in else EventKind.transfer_in
+    )
+    partner = session.exec(
+        select(MembershipEvent).where(
+            MembershipEvent.member_id == event.member_id,
+            MembershipEvent.kind == other_kind,
+            MembershipEvent.occurred_on == event.occurred_on,
+            MembershipEvent.union_id == event.other_union_id,
+            MembershipEvent.other_union_id == event.union_id,
+            MembershipEvent.deleted_at.is_(None),
+        )
+    ).first()
+    return sorted([event, partner] if partner else [event], key=lambda e: e.id)
+
+
+def _void(
+    session: Session, event: MembershipEvent, *, at: dt.datetime, by_user: str | None, action: str
+) -> None:
+    before = audit.snapshot(event)
+    event.deleted_at = at
+    session.add(event)
+    _change_count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)])
+    audit.record_change(session, username=by_user, action=action, record=event, before=before)
+
+
+def _settle_member(session: Session, member: Member, by_user: str | None, before: dict) -> Member:
+    """Set the member's status, union and dates from the events still in force."""
+    session.flush()
+    events = member_events(session, member.id)
+    if not events:
+        raise RuleViolation("rule.void_only_event")
+    last = events[-1]
+    admissions = [e for e in events if e.kind == EventKind.admitted]
+    member.union_id = last.union_id
+    member.joined_on = admissions[-1].occurred_on if admissions else events[0].occurred_on
+    if last.kind == EventKind.left:
+        member.status = MemberStatus.left
+        member.left_on = last.occurred_on
+    else:
+        member.status = MemberStatus.active
+        member.left_on = None
+    member.updated_at = utcnow()
+    member.version += 1
+    session.add(member)
+    audit.record_change(session, username=by_user, action="update", record=member, before=before)
+    bump_data_version(session)
+    return member
+
+
+def void_event(*, session: Session, event: MembershipEvent, by_user: str | None) -> Member:
+    """Take back a movement recorded by mistake (a transfer: both halves).
+
+    Only the member's latest movement can be taken back, so the history stays a sequence that
+    makes sense; an earlier one is corrected with `correct_event`. The event is kept, marked
+    `deleted_at`, and leaves every figure at once.
+    """
+    if event.deleted_at is not None:
+        raise RuleViolation("rule.event_already_void")
+    movement = _movement_of(session, event)
+    events = member_events(session, event.member_id)
+    ids = {e.id for e in movement}
+    if {e.id for e in events[-len(movement) :]} != ids:
+        raise RuleViolation("rule.void_not_latest")
+    if len(events) == len(movement):
+        raise RuleViolation("rule.void_only_event")
+    member = session.get(Member, event.member_id)
+    before = audit.snapshot(member)
+    at = utcnow()
+    for item in movement:
+        _void(session, item, at=at, by_user=by_user, action="void")
+    return _settle_member(session, member, by_user, before)
+
+
+def correct_event(
+    *,
+    session: Session,
+    event: MembershipEvent,
+    by_user: str | None,
+    on: dt.date | None = None,
+    reason: LeaveReason | None = None,
+) -> Member:
+    """Record a movement again with the right date (or leaving reason): the mistaken event is voided
+    and the right one recorded, both audited. The new date must keep the member's events in order."""
+    if event.deleted_at is not None:
+        raise RuleViolation("rule.event_already_void")
+    on = on or event.occurred_on
+    if reason is not None and event.kind != EventKind.left:
+        raise RuleViolation("rule.reason_only_for_leaving")
+    new_reason = (reason or event.reason) if event.kind == EventKind.left else None
+    if on == event.occurred_on and new_reason == event.reason:
+        return session.get(Member, event.member_id)
+    movement = _movement_of(session, event)
+    ids = {e.id for e in movement}
+    others = [e for e in member_events(session, event.member_id) if e.id not in ids]
+    earlier = [e for e in others if (e.occurred_on, e.id) < (event.occurred_on, event.id)]
+    later = [e for e in others if (e.occurred_on, e.id) > (event.occurred_on, event.id)]
+    if (earlier and on < earlier[-1].occurred_on) or (later and on > later[0].occurred_on):
+        raise RuleViolation("rule.correct_out_of_order")
+    member = session.get(Member, event.member_id)
+    if event.kind == EventKind.admitted:
+        check_foreign_worker(
+            nationality=member.nationality,
+            on=on,
+            contract_months=member.contract_months,
+            has_application=member.has_application,
+        )
+    before = audit.snapshot(member)
+    at = utcnow()
+    for item in movement:
+        _void(session, item, at=at, by_user=by_user, action="void")
+    for item in movement:
+        add_event(
+            session,
+            member=member,
+            union_id=item.union_id,
+            kind=EventKind(item.kind),
+            on=on,
+            by_user=by_user,
+            reason=LeaveReason(new_reason) if item.kind == EventKind.left else None,
+            other_union_id=item.other_union_id,
+        )
+    return _settle_member(session, member, by_user, before)
+
+
+def soft_delete_member(*, session: Session, member: Member, by_user: str | None) -> Member:
+    """Hide a member recorded by mistake: the member and their events leave every figure at once
+    (all marked with the same `deleted_at`, so `restore_member` brings back exactly these)."""
+    if member.deleted_at is not None:
+        return member
+    before = audit.snapshot(member)
+    at = utcnow()
+    for event in member_events(session, member.id):
+        _void(session, event, at=at, by_user=by_user, action="delete")
+    member.deleted_at = at
+    member.updated_at = at
+    member.version += 1
+    session.add(member)
+    audit.record_change(
+        session,
+        username=by_user,
+        action="delete",
+        record=member,
+        before=before,
+        after=audit.snapshot(member),
+    )
+    bump_data_version(session)
+    return member
+
+
+def restore_member(*, session: Session, member: Member, by_user: str | None) -> Member:
+    """Undo `soft_delete_member`: the member and the events hidden with them count again."""
+    if member.deleted_at is None:
+        return member
+    before = audit.snapshot(member)
+    hidden = session.exec(
+        select(MembershipEvent).where(
+            MembershipEvent.member_id == member.id,
+            MembershipEvent.deleted_at == member.deleted_at,
+        )
+    ).all()
+    for event in hidden:
+        event_before = audit.snapshot(event)
+        event.deleted_at = None
+        session.add(event)
+        _change_count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)])
+        audit.record_change(
+            session, username=by_user, action="restore", record=event, before=event_before
+        )
+    member.deleted_at = None
+    member.updated_at = utcnow()
+    member.version += 1
+    session.add(member)
+    audit.record_change(session, username=by_user, action="restore", record=member, before=before)
+    bump_data_version(session)
+    return member
+
+
 # --- Bulk and import-time variants (the importer writes thousands of rows in one transaction) ---
 
 

@@ -131,3 +131,265 @@ STRINGS.update(
         ),
     }
 )
+
+# Member movements: the rules core.membership adds for re-admission and corrections.
+STRINGS.update(
+    {
+        "rule.readmit_not_left": (
+            "Chỉ kết nạp lại được người đã ra khỏi tổ chức.",
+            "Only someone who has left can be re-admitted.",
+        ),
+        "rule.readmit_before_leave": (
+            "Ngày kết nạp lại không thể trước ngày ra khỏi tổ chức.",
+            "The re-admission date cannot be before the leaving date.",
+        ),
+        "rule.event_already_void": (
+            "Sự kiện này đã được hủy trước đó.",
+            "This event was already taken back.",
+        ),
+        "rule.void_not_latest": (
+            "Chỉ hủy được sự kiện gần nhất của đoàn viên; sự kiện cũ hơn hãy sửa ngày.",
+            "Only the member's latest event can be taken back; correct the date of an older one.",
+        ),
+        "rule.void_only_event": (
+            "Đây là sự kiện duy nhất của đoàn viên: nếu ghi nhầm cả người này, hãy xóa đoàn viên.",
+            "This is the member's only event: if the whole person was a mistake, delete the member.",
+        ),
+        "rule.reason_only_for_leaving": (
+            "Chỉ sự kiện ra khỏi tổ chức mới có lý do.",
+            "Only a departure has a reason.",
+        ),
+        "rule.correct_out_of_order": (
+            "Ngày mới làm đảo thứ tự các sự kiện của đoàn viên.",
+            "The new date would put the member's events out of order.",
+        ),
+    }
+)
+
+# Records: members, enterprises, unions.
+STRINGS.update(
+    {
+        "record.yes": ("Có", "Yes"),
+        "record.no": ("Không", "No"),
+        "record.someone": ("người khác", "someone else"),
+        "record.invalid": ("Dữ liệu chưa hợp lệ — {errors}", "Invalid input — {errors}"),
+        "record.required": ("bắt buộc phải nhập", "required"),
+        "record.bad_choice": (
+            "giá trị «{value}» không có trong danh sách",
+            "«{value}» is not a choice",
+        ),
+        "record.unknown_fields": (
+            "không sửa được trường: {fields}",
+            "these fields cannot be edited: {fields}",
+        ),
+        "record.reference_missing": (
+            "không tìm thấy bản ghi được chọn",
+            "the chosen record does not exist",
+        ),
+        "record.reference_kind": (
+            "phải chọn một cụm hoặc khối thi đua",
+            "choose an emulation cluster or block",
+        ),
+        "record.not_found": ("Không tìm thấy bản ghi.", "No such record."),
+        "record.deleted": (
+            "Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.",
+            "This record was deleted; restore it before editing.",
+        ),
+        "record.stale": (
+            "Chưa lưu: bản ghi đã được {who} thay đổi lúc {at}, sau khi bạn mở nó. Đã thay đổi: "
+            "{changes}. Hãy tải lại bản ghi mới nhất rồi sửa lại nếu vẫn cần.",
+            "Not saved: {who} changed this record at {at}, after you opened it. Changed: "
+            "{changes}. Reload the latest version and edit again if still needed.",
+        ),
+        "record.stale_unknown": ("không rõ chi tiết", "details unknown"),
+        "record.id_taken": (
+            "số giấy tờ này đã thuộc về đoàn viên {name}",
+            "this ID number already belongs to the member {name}",
+        ),
+        "record.id_taken_deleted": (
+            "số giấy tờ này thuộc về đoàn viên đã xóa {name} (hãy khôi phục người đó)",
+            "this ID number belongs to the deleted member {name} (restore them instead)",
+        ),
+        "record.restore_id_taken": (
+            "Không khôi phục được: {detail}.",
+            "Cannot restore: {detail}.",
+        ),
+        "record.known_active": (
+            "{name} đang sinh hoạt tại {union}: không kết nạp lần hai. Nếu người này đã chuyển "
+            "sang đơn vị khác, hãy ghi nhận chuyển sinh hoạt.",
+            "{name} is an active member of {union}: not admitted twice. If they moved, record a "
+            "transfer.",
+        ),
+        "record.known_left": (
+            "{name} đã từng là đoàn viên ({union}) và đã ra khỏi tổ chức: hãy dùng «Kết nạp lại».",
+            "{name} was a member ({union}) and left: use «Re-admit».",
+        ),
+        "record.known_deleted": (
+            "{name} có trong danh sách đã xóa: hãy khôi phục thay vì nhập mới.",
+            "{name} is among the deleted members: restore them instead of adding again.",
+        ),
+        "record.tax_code_taken": (
+            "mã số thuế này đã thuộc về doanh nghiệp {name}",
+            "this tax code already belongs to {name}",
+        ),
+        "record.union_name_taken": (
+            "đã có công đoàn cơ sở tên «{name}» trong đơn vị này",
+            "a union named «{name}» already exists in this unit",
+        ),
+        "record.union_missing": ("Không tìm thấy công đoàn cơ sở.", "No such union."),
+        "record.union_not_yet": (
+            "{name} được thành lập ngày {date}, sau ngày đã chọn.",
+            "{name} was founded on {date}, after the chosen date.",
+        ),
+        "record.union_dissolved": (
+            "{name} đã giải thể từ ngày {date}.",
+            "{name} was dissolved on {date}.",
+        ),
+        "record.future_date": ("Ngày không thể ở tương lai.", "The date cannot be in the future."),
+        "record.before_last_event": (
+            "Ngày này trước sự kiện gần nhất của đoàn viên ({date}).",
+            "This date is before the member's latest event ({date}).",
+        ),
+        "record.reason_required": (
+            "Cần chọn lý do ra khỏi tổ chức.",
+            "Choose why the member left.",
+        ),
+        "record.enterprise_has_union": (
+            "Không xóa được: doanh nghiệp đang gắn với {union}.",
+            "Cannot delete: the enterprise is linked to {union}.",
+        ),
+        "record.founded_after_dissolved": (
+            "Ngày thành lập không thể sau ngày giải thể.",
+            "The founding date cannot be after the dissolution.",
+        ),
+        "record.founded_after_members": (
+            "Ngày thành lập không thể sau sự kiện đoàn viên đầu tiên của công đoàn ({date}).",
+            "The founding date cannot be after the union's first member event ({date}).",
+        ),
+        "record.already_dissolved": (
+            "Công đoàn cơ sở này đã giải thể ngày {date}.",
+            "This union was dissolved on {date}.",
+        ),
+        "record.dissolve_before_founding": (
+            "Ngày giải thể không thể trước ngày thành lập.",
+            "The dissolution cannot be before the founding.",
+        ),
+        "record.dissolve_has_members": (
+            "Chưa giải thể được: công đoàn còn {n} đoàn viên đang sinh hoạt. Hãy chuyển sinh hoạt "
+            "hoặc ghi nhận họ ra khỏi tổ chức (lý do: CĐCS giải thể) trước.",
+            "Not dissolved: the union still has {n} active members. Transfer them or record them "
+            "as leaving (reason: union dissolved) first.",
+        ),
+        "record.dissolve_before_events": (
+            "Ngày giải thể trước sự kiện đoàn viên cuối cùng của công đoàn ({date}).",
+            "The dissolution date is before the union's last member event ({date}).",
+        ),
+        "record.union_has_history": (
+            "Không xóa được: công đoàn đã có đoàn viên. Nếu công đoàn ngừng hoạt động, hãy ghi nhận "
+            "giải thể.",
+            "Cannot delete: the union has members on record. If it stopped, record its dissolution.",
+        ),
+        "member_status.active": ("Đang sinh hoạt", "Active"),
+        "member_status.left": ("Đã ra khỏi tổ chức", "Left"),
+        "field.full_name": ("Họ và tên", "Full name"),
+        "field.birth": ("Ngày sinh", "Birth date"),
+        "field.birth_date": ("Ngày sinh", "Birth date"),
+        "field.birth_year": ("Năm sinh", "Birth year"),
+        "field.gender": ("Giới tính", "Gender"),
+        "field.id_number": ("Số CCCD / hộ chiếu", "ID / passport number"),
+        "field.cccd": ("Số CCCD", "Citizen ID"),
+        "field.passport_no": ("Số hộ chiếu", "Passport number"),
+        "field.nationality": ("Quốc tịch", "Nationality"),
+        "field.union_id": ("Công đoàn cơ sở", "Grassroots union"),
+        "field.card_no": ("Số thẻ đoàn viên", "Card number"),
+        "field.status": ("Trạng thái", "Status"),
+        "field.joined_on": ("Ngày vào công đoàn", "Joined on"),
+        "field.left_on": ("Ngày ra khỏi tổ chức", "Left on"),
+        "field.contract_months": ("Thời hạn HĐLĐ (tháng)", "Contract (months)"),
+        "field.has_application": ("Có đơn gia nhập", "Written application"),
+        "field.deleted_at": ("Đã xóa lúc", "Deleted at"),
+        "field.name": ("Tên", "Name"),
+        "field.tax_code": ("Mã số thuế", "Tax code"),
+        "field.address": ("Địa chỉ", "Address"),
+        "field.commune_name": ("Xã/phường (theo hồ sơ)", "Commune (as written)"),
+        "field.unit_id": ("Đơn vị", "Unit"),
+        "field.ownership": ("Loại hình", "Ownership"),
+        "field.trade": ("Ngành nghề", "Trade"),
+        "field.worker_count": ("Số lao động", "Workers"),
+        "field.is_stable": ("Hoạt động ổn định", "Operating stably"),
+        "field.union_since": ("Có CĐCS từ ngày", "Has a union since"),
+        "field.stage": ("Giai đoạn vận động", "Organising stage"),
+        "field.stage_since": ("Từ ngày", "Since"),
+        "field.officer": ("Cán bộ phụ trách", "Officer"),
+        "field.notes": ("Ghi chú", "Notes"),
+        "field.kind": ("Loại", "Kind"),
+        "field.enterprise_id": ("Doanh nghiệp", "Enterprise"),
+        "field.cluster_id": ("Cụm/khối thi đua", "Cluster/block"),
+        "field.decision_no": ("Số quyết định thành lập", "Founding decision no."),
+        "field.founded_on": ("Ngày thành lập", "Founded on"),
+        "field.dissolved_on": ("Ngày giải thể", "Dissolved on"),
+        "field.role": ("Vai trò", "Role"),
+        "field.disabled": ("Vô hiệu hóa", "Disabled"),
+        "field.username": ("Tên đăng nhập", "User name"),
+        "field.locked_until": ("Khóa đến", "Locked until"),
+        "field.failed_logins": ("Số lần sai mật khẩu", "Failed logins"),
+        "field.must_change_password": ("Phải đổi mật khẩu", "Must change password"),
+        "field.value": ("Giá trị", "Value"),
+        "field.valid_from": ("Hiệu lực từ", "Valid from"),
+        "field.valid_to": ("Hiệu lực đến", "Valid until"),
+        "field.parent_id": ("Đơn vị cấp trên", "Parent unit"),
+        "field.title": ("Tiêu đề", "Title"),
+        "field.workers_month_start": ("Tháng Công nhân từ", "Workers' Month from"),
+        "field.workers_month_end": ("Tháng Công nhân đến", "Workers' Month until"),
+        "field.occurred_on": ("Ngày", "Date"),
+        "field.reason": ("Lý do", "Reason"),
+    }
+)
+
+# The audit log and undo.
+STRINGS.update(
+    {
+        "audit.entry_missing": ("Không tìm thấy dòng nhật ký.", "No such log entry."),
+        "audit.already_reverted": (
+            "Thay đổi này đã được hoàn tác rồi.",
+            "This change was already reverted.",
+        ),
+        "audit.already_undone": (
+            "Thay đổi này đã không còn hiệu lực.",
+            "This change no longer applies.",
+        ),
+        "audit.not_revertible": (
+            "Không hoàn tác được loại thay đổi này.",
+            "This kind of change cannot be reverted.",
+        ),
+        "audit.revert_password": (
+            "Không hoàn tác được việc đổi mật khẩu; hãy cấp lại mật khẩu cho tài khoản.",
+            "A password change cannot be reverted; reset the account's password instead.",
+        ),
+        "audit.revert_movement": (
+            "Đây là quá trình sinh hoạt của đoàn viên: hãy sửa trên trang Đoàn viên (sửa ngày, hủy "
+            "sự kiện gần nhất hoặc khôi phục đoàn viên đã xóa).",
+            "This is a member's movement: correct it on the Members page (fix the date, take back "
+            "the latest event or restore the deleted member).",
+        ),
+        "audit.record_missing": ("Bản ghi không còn tồn tại.", "The record no longer exists."),
+        "audit.nothing_to_revert": (
+            "Thay đổi này không có giá trị nào để hoàn tác.",
+            "This change has no value to revert.",
+        ),
+        "audit.revert_conflict": (
+            "Không hoàn tác được: giá trị cũ nay trùng với một bản ghi khác.",
+            "Cannot revert: the earlier value now clashes with another record.",
+        ),
+        "audit.union_has_history": (
+            "Không hoàn tác được: công đoàn đã có đoàn viên.",
+            "Cannot revert: the union has members on record.",
+        ),
+        "audit.changed_since": (
+            "Không hoàn tác được: bản ghi đã được {who} thay đổi tiếp lúc {at}: {changes}. Hãy "
+            "hoàn tác các thay đổi sau trước.",
+            "Cannot revert: {who} changed the record again at {at}: {changes}. Revert the later "
+            "changes first.",
+        ),
+    }
+)
