@@ -48,7 +48,9 @@ def checksum(data: bytes) -> str:
 
 def remembered_mapping(session: Session, kind: str, signature: str) -> dict[str, str] | None:
     stored = session.exec(
-        select(HeaderMapping).where(HeaderMapping.kind == kind, HeaderMapping.signature == signature)
+        select(HeaderMapping).where(
+            HeaderMapping.kind == kind, HeaderMapping.signature == signature
+        )
     ).first()
     return dict(stored.mapping) if stored else None
 

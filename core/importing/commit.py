@@ -84,9 +84,7 @@ def _detail_updates(row: RowPlan) -> dict:
     return updates
 
 
-def _commit_members(
-    session: Session, plan: ImportPlan, batch_id: int, by_user: str | None
-) -> None:
+def _commit_members(session: Session, plan: ImportPlan, batch_id: int, by_user: str | None) -> None:
     admissions = [
         _member_columns(row.values)
         | {"union_id": row.union_id, "joined_on": row.values.get("joined_on") or plan.today}

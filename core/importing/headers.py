@@ -183,13 +183,13 @@ def _top_labels(sheet: Sheet, row_number: int, cells: list[Cell], width: int) ->
     return labels
 
 
-def _joined(
-    sheet: Sheet, top_number: int, top: list[Cell], bottom: list[Cell]
-) -> dict[int, str]:
+def _joined(sheet: Sheet, top_number: int, top: list[Cell], bottom: list[Cell]) -> dict[int, str]:
     width = max(len(top), len(bottom))
     tops = _top_labels(sheet, top_number, top, width)
     bottoms = [text_of(bottom[i]) if i < len(bottom) else "" for i in range(width)]
-    for i in range(width):  # without merge information (CSV): an empty top takes the label on its left
+    for i in range(
+        width
+    ):  # without merge information (CSV): an empty top takes the label on its left
         if not tops[i] and bottoms[i] and i > 0 and tops[i - 1] and bottoms[i - 1]:
             tops[i] = tops[i - 1]
     return {
@@ -239,9 +239,7 @@ def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
     if data_start < len(sheet.rows) and is_number_row(sheet.rows[data_start][1]):
         skipped = sheet.rows[data_start][0]
         data_start += 1
-    columns = [
-        Column(index=i, header=labels[i], field=matched.get(i)) for i in sorted(labels)
-    ]
+    columns = [Column(index=i, header=labels[i], field=matched.get(i)) for i in sorted(labels)]
     return HeaderMatch(
         kind=kind,
         sheet_name=sheet.name,

@@ -156,16 +156,20 @@ class UnitFinder:
 
     def __init__(self, session: Session, kinds: tuple[str, ...], on: dt.date) -> None:
         self.by_key: dict[str, list[OrgUnit]] = {}
+        self.by_name: dict[str, OrgUnit] = {}
         units = session.exec(
             select(OrgUnit).where(OrgUnit.deleted_at.is_(None), OrgUnit.kind.in_(kinds))
         ).all()
         for unit in units:
             self.by_key.setdefault(unit_key(unit.name), []).append(unit)
+            self.by_name[plain(unit.name)] = unit
         self.on = on
 
     def find(self, name: str | None) -> OrgUnit | None:
         if not name:
             return None
+        if plain(name) in self.by_name:  # 'Xã Vĩnh Hải (cũ)' is not today's 'Xã Vĩnh Hải'
+            return self.by_name[plain(name)]
         units = self.by_key.get(unit_key(name), [])
         if not units:
             return None
@@ -240,7 +244,8 @@ def _stored_members(session: Session, rows: list[ParsedRow]) -> dict[tuple, list
         {
             unaccent(r.values["full_name"])
             for r in rows
-            if r.values.get("full_name") and not r.values.get("cccd")
+            if r.values.get("full_name")
+            and not r.values.get("cccd")
             and not r.values.get("passport_no")
         }
     )
@@ -571,7 +576,9 @@ def plan_enterprises(
         else:
             plan.record_id = stored.id
             plan.changes = _field_changes(stored, record, ENTERPRISE_FIELDS)
-            if not commune_known and "unit_id" in plan.changes:
+            same_commune = plain(record["commune_name"] or "") == plain(stored.commune_name or "")
+            if (not commune_known or same_commune) and "unit_id" in plan.changes:
+                # The commune as written is unchanged: the unit an admin mapped it to stays.
                 plan.changes.pop("unit_id")
             plan.action = Action.change if plan.changes else Action.unchanged
             plan.operation = "update" if plan.changes else ""

@@ -239,7 +239,9 @@ def _member(row: _Row, today: dt.date) -> None:
                 has_application=values["has_application"],
             )
         except membership.RuleViolation as violation:
-            row.parsed.problems.append(Problem(row.raw.row, row.column("nationality"), violation.message()))
+            row.parsed.problems.append(
+                Problem(row.raw.row, row.column("nationality"), violation.message())
+            )
 
 
 def _departure(row: _Row, today: dt.date) -> None:
@@ -326,7 +328,12 @@ def duplicate_key(kind: str, values: dict[str, Any]) -> tuple[str, tuple] | None
             return "passport_no", ("passport", values["passport_no"])
         if values.get("full_name"):
             birth = values.get("birth_date") or values.get("birth_year")
-            return "full_name", ("name", unaccent(values["full_name"]), str(birth), values.get("union"))
+            return "full_name", (
+                "name",
+                unaccent(values["full_name"]),
+                str(birth),
+                values.get("union"),
+            )
         return None
     if kind == ImportKind.enterprises:
         if values.get("tax_code"):
