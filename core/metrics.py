@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import and_, case, extract, func, literal, or_
+from sqlalchemy import and_, case, func, literal, or_
 from sqlmodel import Session, select
 
 from core.formatting import today_local
@@ -114,16 +114,45 @@ def _event_query(scope: Scope, *columns):
     return query
 
 
+class DailyMovements:
+    """Event counts of a scope per day and kind over a span, from one grouped query.
+
+    Grouping by day follows the (occurred_on, kind) index, so the database streams the year
+    without sorting; every window inside the span (the year so far, Workers' Month, the last 90
+    days, each month) is then summed here from at most 366 × 4 rows.
+    """
+
+    def __init__(self, session: Session, scope: Scope, start: dt.date, end: dt.date) -> None:
+        self.start, self.end = start, end
+        self.rows: list[tuple[dt.date, str, int]] = []
+        if end >= start:
+            self.rows = [
+                (day, kind, int(count))
+                for day, kind, count in session.exec(
+                    _event_query(
+                        scope, MembershipEvent.occurred_on, MembershipEvent.kind, func.count()
+                    )
+                    .where(MembershipEvent.occurred_on >= start, MembershipEvent.occurred_on <= end)
+                    .group_by(MembershipEvent.occurred_on, MembershipEvent.kind)
+                ).all()
+            ]
+
+    def between(self, start: dt.date, end: dt.date) -> Movements:
+        """Events from `start` to `end`, both inclusive (a window inside the span)."""
+        if end >= start and (start < self.start or end > self.end):
+            raise ValueError("window outside the span that was counted")
+        moves = Movements()
+        for day, kind, count in self.rows:
+            if start <= day <= end:
+                setattr(moves, kind, getattr(moves, kind) + count)
+        return moves
+
+
 def movements(session: Session, scope: Scope, start: dt.date, end: dt.date) -> Movements:
     """Events dated from `start` to `end`, both inclusive."""
     if end < start:
         return Movements()
-    rows = session.exec(
-        _event_query(scope, MembershipEvent.kind, func.count())
-        .where(MembershipEvent.occurred_on >= start, MembershipEvent.occurred_on <= end)
-        .group_by(MembershipEvent.kind)
-    ).all()
-    return Movements(**{kind: int(count) for kind, count in rows})
+    return DailyMovements(session, scope, start, end).between(start, end)
 
 
 def monthly(session: Session, scope: Scope, year: int, as_of: dt.date) -> list[MonthRow]:
@@ -131,15 +160,9 @@ def monthly(session: Session, scope: Scope, year: int, as_of: dt.date) -> list[M
     start = dt.date(year, 1, 1)
     end = min(as_of, dt.date(year, 12, 31))
     months: dict[int, Movements] = {}
-    if end >= start:
-        month = extract("month", MembershipEvent.occurred_on)
-        rows = session.exec(
-            _event_query(scope, month, MembershipEvent.kind, func.count())
-            .where(MembershipEvent.occurred_on >= start, MembershipEvent.occurred_on <= end)
-            .group_by(month, MembershipEvent.kind)
-        ).all()
-        for month_no, kind, count in rows:
-            setattr(months.setdefault(int(month_no), Movements()), kind, int(count))
+    for day, kind, count in DailyMovements(session, scope, start, end).rows:
+        moves = months.setdefault(day.month, Movements())
+        setattr(moves, kind, getattr(moves, kind) + count)
     result: list[MonthRow] = []
     running = 0
     last_month = end.month if end >= start else 0
@@ -151,13 +174,22 @@ def monthly(session: Session, scope: Scope, year: int, as_of: dt.date) -> list[M
 
 
 def members_on(session: Session, scope: Scope, on: dt.date) -> int:
-    """Members in the scope at the end of `on`: the sum of their events up to that day."""
-    total = session.exec(
+    """Members in the scope at the end of `on`: the sum of their events up to that day.
+
+    Read as the unions' kept counters (the sum of all their events, see core.membership) less the
+    events dated after `on`, so the cost follows the recent events, not the whole history.
+    """
+    query = select(func.coalesce(func.sum(GrassrootsUnion.active_members), 0))
+    condition = union_filter(scope)
+    if condition is not None:
+        query = query.where(condition)
+    kept = int(session.exec(query).one())
+    later = session.exec(
         _event_query(scope, func.coalesce(func.sum(signed_event()), 0)).where(
-            MembershipEvent.occurred_on <= on
+            MembershipEvent.occurred_on > on
         )
     ).one()
-    return int(total)
+    return kept - int(later)
 
 
 # ---------------------------------------------------------------- unions and enterprises
@@ -226,6 +258,47 @@ def _has_union_on(on: dt.date):
     return or_(linked, recorded_elsewhere)
 
 
+def _union_status(on: dt.date):
+    """Per enterprise with a linked union record: `active` is 1 when one of them is active on `on`.
+
+    Joined (outer) to the enterprises, it answers `_has_union_on` with one pass over the unions
+    instead of two correlated lookups per enterprise.
+    """
+    return (
+        select(
+            GrassrootsUnion.enterprise_id.label("enterprise_id"),
+            func.max(case((_union_active_on(on), 1), else_=0)).label("active"),
+        )
+        .where(GrassrootsUnion.enterprise_id.is_not(None), GrassrootsUnion.deleted_at.is_(None))
+        .group_by(GrassrootsUnion.enterprise_id)
+        .subquery()
+    )
+
+
+def _has_union_joined(status, on: dt.date):
+    """`_has_union_on` over an outer join of the enterprises to `_union_status(on)`."""
+    # coalesce: without a linked union `active` is NULL, which NOT would keep NULL (not true).
+    return or_(
+        func.coalesce(status.c.active, 0) == 1,
+        and_(
+            status.c.enterprise_id.is_(None),
+            Enterprise.union_since.is_not(None),
+            Enterprise.union_since <= on,
+        ),
+    )
+
+
+def _prospect_query(query, scope: Scope, on: dt.date):
+    status = _union_status(on)
+    query = query.outerjoin(status, status.c.enterprise_id == Enterprise.id).where(
+        Enterprise.deleted_at.is_(None),
+        Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
+        ~_has_union_joined(status, on),
+    )
+    condition = _enterprise_filter(scope)
+    return query.where(condition) if condition is not None else query
+
+
 def _enterprises(scope: Scope):
     query = select(Enterprise).where(Enterprise.deleted_at.is_(None))
     condition = _enterprise_filter(scope)
@@ -241,10 +314,7 @@ def _prospect_conditions(on: dt.date):
 
 
 def prospect_count(session: Session, scope: Scope, on: dt.date) -> int:
-    query = select(func.count()).select_from(Enterprise).where(*_prospect_conditions(on))
-    condition = _enterprise_filter(scope)
-    if condition is not None:
-        query = query.where(condition)
+    query = _prospect_query(select(func.count()).select_from(Enterprise), scope, on)
     return int(session.exec(query).one())
 
 
@@ -252,10 +322,7 @@ def prospects(
     session: Session, scope: Scope, on: dt.date, *, limit: int | None = None, offset: int = 0
 ) -> list[Enterprise]:
     """Enterprises with ≥ 20 workers and no union, largest first: the list staff work from."""
-    query = select(Enterprise).where(*_prospect_conditions(on))
-    condition = _enterprise_filter(scope)
-    if condition is not None:
-        query = query.where(condition)
+    query = _prospect_query(select(Enterprise), scope, on)
     query = query.order_by(Enterprise.worker_count.desc(), Enterprise.name).offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -264,11 +331,17 @@ def prospects(
 
 def enterprises_20plus_with_union(session: Session, scope: Scope, on: dt.date) -> tuple[int, int]:
     """(with a union, all) among stable enterprises with ≥ 20 workers."""
-    has_union = _has_union_on(on)
-    query = select(func.count(), func.coalesce(func.sum(case((has_union, 1), else_=0)), 0)).where(
-        Enterprise.deleted_at.is_(None),
-        Enterprise.is_stable.is_(True),
-        Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
+    status = _union_status(on)
+    has_union = _has_union_joined(status, on)
+    query = (
+        select(func.count(), func.coalesce(func.sum(case((has_union, 1), else_=0)), 0))
+        .select_from(Enterprise)
+        .outerjoin(status, status.c.enterprise_id == Enterprise.id)
+        .where(
+            Enterprise.deleted_at.is_(None),
+            Enterprise.is_stable.is_(True),
+            Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
+        )
     )
     condition = _enterprise_filter(scope)
     if condition is not None:
@@ -392,9 +465,10 @@ def progress(
     as_of = as_of or min(today_local(), year_end)
     end = min(as_of, year_end)
 
-    year_moves = movements(session, scope, year_start, end)
     wm_start, wm_end = plan.workers_month_start, plan.workers_month_end
-    wm_moves = movements(session, scope, wm_start, min(end, wm_end))
+    days = DailyMovements(session, scope, min(year_start, wm_start), end)
+    year_moves = days.between(year_start, end)
+    wm_moves = days.between(wm_start, min(end, wm_end))
     founded = new_unions(session, scope, year_start, end)
     wm_founded = new_unions(session, scope, wm_start, min(end, wm_end))
     covered, workers = non_state_coverage(session, scope, end)
@@ -406,8 +480,8 @@ def progress(
         if key in HEADLINE_TARGETS
     }
 
-    def net_in(s, sc, a, b):
-        return movements(s, sc, a, b).net
+    def net_in(_session, _scope, a, b):
+        return days.between(a, b).net
 
     def founded_in(s, sc, a, b):
         return new_unions(s, sc, a, b)
@@ -489,15 +563,27 @@ def breakdown(
     top = _top_level_units(session, end, kinds)
     names = dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
 
-    query = (
-        select(column, MembershipEvent.kind, func.count())
-        .join(GrassrootsUnion, GrassrootsUnion.id == MembershipEvent.union_id)
+    # Count per union first (along the (union, kind, day) index), then join the few thousand
+    # counts to their unions, rather than joining every event of the year.
+    per_union = (
+        select(
+            MembershipEvent.union_id.label("union_id"),
+            MembershipEvent.kind.label("kind"),
+            func.count().label("events"),
+        )
         .where(
             MembershipEvent.deleted_at.is_(None),
             MembershipEvent.occurred_on >= start,
             MembershipEvent.occurred_on <= end,
         )
-        .group_by(column, MembershipEvent.kind)
+        .group_by(MembershipEvent.union_id, MembershipEvent.kind)
+        .subquery()
+    )
+    query = (
+        select(column, per_union.c.kind, func.sum(per_union.c.events))
+        .select_from(per_union)
+        .join(GrassrootsUnion, GrassrootsUnion.id == per_union.c.union_id)
+        .group_by(column, per_union.c.kind)
     )
     founded_query = (
         select(column, func.count())

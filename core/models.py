@@ -299,8 +299,25 @@ class MembershipEvent(SQLModel, table=True):
             "reason IS NULL OR reason IN (" + ", ".join(f"'{r.value}'" for r in LeaveReason) + ")",
             name="ck_event_reason",
         ),
-        Index("ix_event_on_union", "occurred_on", "union_id", "kind"),
-        Index("ix_event_union_on", "union_id", "occurred_on"),
+        # Figures count the events in force by day and kind, over all unions or per union: these
+        # partial indexes hold exactly those events and every column the counts read, so the
+        # database answers from the index alone (see core.metrics).
+        Index(
+            "ix_event_live_day",
+            "occurred_on",
+            "kind",
+            "union_id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_event_live_union",
+            "union_id",
+            "kind",
+            "occurred_on",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

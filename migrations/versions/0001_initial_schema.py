@@ -367,8 +367,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('membership_event', schema=None) as batch_op:
-        batch_op.create_index('ix_event_on_union', ['occurred_on', 'union_id', 'kind'], unique=False)
-        batch_op.create_index('ix_event_union_on', ['union_id', 'occurred_on'], unique=False)
+        batch_op.create_index('ix_event_live_day', ['occurred_on', 'kind', 'union_id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_event_live_union', ['union_id', 'kind', 'occurred_on'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_membership_event_batch_id'), ['batch_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_event_member_id'), ['member_id'], unique=False)
 
@@ -408,8 +408,8 @@ def downgrade() -> None:
     with op.batch_alter_table('membership_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_membership_event_member_id'))
         batch_op.drop_index(batch_op.f('ix_membership_event_batch_id'))
-        batch_op.drop_index('ix_event_union_on')
-        batch_op.drop_index('ix_event_on_union')
+        batch_op.drop_index('ix_event_live_union', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index('ix_event_live_day', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('membership_event')
     with op.batch_alter_table('member', schema=None) as batch_op:
