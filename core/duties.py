@@ -555,8 +555,49 @@ def activities(
     return list(session.exec(query).all())
 
 
-def activity_people(session: Session, activity_id: int) -> list[int]:
-    return _person_ids_of(session, activity_id)
+def activity_people(session: Session, activity_ids: list[int]) -> dict[int, list[int]]:
+    """The network people of each activity, in one query."""
+    people: dict[int, list[int]] = {activity_id: [] for activity_id in activity_ids}
+    if activity_ids:
+        rows = session.exec(
+            select(ActivityPerson.activity_id, ActivityPerson.person_id)
+            .where(
+                ActivityPerson.activity_id.in_(sorted(activity_ids)),
+                ActivityPerson.deleted_at.is_(None),
+            )
+            .order_by(ActivityPerson.activity_id, ActivityPerson.person_id)
+        ).all()
+        for activity_id, person_id in rows:
+            people[activity_id].append(person_id)
+    return people
+
+
+def unit_names(session: Session) -> dict[int, str]:
+    """Every unit's name, old structure included: a record keeps the unit it was made in."""
+    return dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
+
+
+def find_enterprise(session: Session, tax_code: str) -> Enterprise | None:
+    """A live enterprise by its tax code, spaces and dashes ignored ('0201234567-001' for a branch)."""
+    digits = "".join(ch for ch in tax_code or "" if ch.isdigit())
+    if len(digits) not in (10, 13):
+        return None
+    code = digits if len(digits) == 10 else f"{digits[:10]}-{digits[10:]}"
+    return session.exec(
+        select(Enterprise).where(Enterprise.tax_code == code, Enterprise.deleted_at.is_(None))
+    ).first()
+
+
+def enterprise_labels(session: Session, enterprise_ids: list[int]) -> dict[int, str]:
+    """'0201234567 · Công ty X' for each enterprise id."""
+    if not enterprise_ids:
+        return {}
+    rows = session.exec(
+        select(Enterprise.id, Enterprise.tax_code, Enterprise.name).where(
+            Enterprise.id.in_(sorted(set(enterprise_ids)))
+        )
+    ).all()
+    return {id_: " · ".join(part for part in (code, name) if part) for id_, code, name in rows}
 
 
 def network(

@@ -165,6 +165,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "activities.cells": ("Chi bộ đảng trong doanh nghiệp", "Party cells in enterprises"),
     "activities.add_introduction": ("Ghi nhận giới thiệu đoàn viên", "Record an introduction"),
+    "activities.edit_introduction": (
+        "Sửa, ghi ngày kết nạp Đảng hoặc xóa",
+        "Edit, record the Party admission or delete",
+    ),
     "activities.add_cell": ("Ghi nhận chi bộ mới thành lập", "Record a new Party cell"),
     "party.full_name": ("Họ và tên đoàn viên", "Member's full name"),
     "party.introduced_on": ("Ngày giới thiệu", "Introduced on"),
