@@ -828,7 +828,7 @@ def clean_union(
 # ---------------------------------------------------------------- versions
 
 
-def _claim(session: Session, model: type[SQLModel], record_id: int, expected_version: int):
+def claim_version(session: Session, model: type[SQLModel], record_id: int, expected_version: int):
     """The record, locked for this transaction if still at `expected_version`; StaleEdit if not.
 
     The no-op UPDATE takes the row (PostgreSQL) or the database (SQLite) write lock and re-checks
@@ -892,7 +892,7 @@ def update_member(
     require(actor, Role.staff)
     today = today or today_local()
     cleaned = clean_member(session, changes, member_id=member_id, today=today)
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     if {"nationality", "contract_months", "has_application"} & set(cleaned):
         _check_foreign(member, cleaned)
@@ -1013,7 +1013,7 @@ def transfer_member(
     """Move an active member to another union: zero for the federation, −1 and +1 for the unions."""
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     _check_after_history(session, member, on)
     _open_union(session, to_union_id, on)
@@ -1040,7 +1040,7 @@ def record_departure(
         reason = LeaveReason(reason)
     except ValueError:
         raise RecordError("record.reason_required") from None
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     _check_after_history(session, member, on)
     return _rule(
@@ -1062,7 +1062,7 @@ def readmit_member(
 ) -> Member:
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     _open_union(session, union_id, on)
     return _rule(
@@ -1084,7 +1084,7 @@ def void_event(
 ) -> Member:
     """Take back the member's latest movement, recorded by mistake (audited, figures follow)."""
     require(actor, Role.staff)
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     event = _event_of(session, member, event_id)
     return _rule(
@@ -1108,7 +1108,7 @@ def correct_event(
     require(actor, Role.staff)
     if on is not None:
         _check_day(on, today or today_local())
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     event = _event_of(session, member, event_id)
     if on is not None and event.kind in (EventKind.admitted, EventKind.transfer_in):
@@ -1126,7 +1126,7 @@ def delete_member(
 ) -> Member:
     """Soft delete: the member and their events leave the figures at once; `restore_member` undoes."""
     require(actor, Role.staff)
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     _live(member)
     return membership.soft_delete_member(session=session, member=member, by_user=actor.username)
 
@@ -1135,7 +1135,7 @@ def restore_member(
     session: Session, *, actor: Actor, member_id: int, expected_version: int
 ) -> Member:
     require(actor, Role.staff)
-    member = _claim(session, Member, member_id, expected_version)
+    member = claim_version(session, Member, member_id, expected_version)
     if member.deleted_at is None:
         return member
     errors: dict[str, Reason] = {}
@@ -1179,7 +1179,7 @@ def update_enterprise(
     cleaned = clean_enterprise(
         session, changes, enterprise_id=enterprise_id, today=today or today_local()
     )
-    enterprise = _claim(session, Enterprise, enterprise_id, expected_version)
+    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
     _live(enterprise)
     return _apply(session, actor, enterprise, cleaned, expected_version)
 
@@ -1189,7 +1189,7 @@ def delete_enterprise(
 ) -> Enterprise:
     """Soft delete an enterprise recorded by mistake; refused while a union is linked to it."""
     require(actor, Role.staff)
-    enterprise = _claim(session, Enterprise, enterprise_id, expected_version)
+    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
     _live(enterprise)
     linked = session.exec(
         select(GrassrootsUnion.name).where(
@@ -1205,7 +1205,7 @@ def restore_enterprise(
     session: Session, *, actor: Actor, enterprise_id: int, expected_version: int
 ) -> Enterprise:
     require(actor, Role.staff)
-    enterprise = _claim(session, Enterprise, enterprise_id, expected_version)
+    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
     return _restore(session, actor, enterprise, expected_version)
 
 
@@ -1291,7 +1291,7 @@ def update_union(
 ) -> GrassrootsUnion:
     require(actor, Role.staff)
     cleaned = clean_union(session, changes, union_id=union_id, today=today or today_local())
-    union = _claim(session, GrassrootsUnion, union_id, expected_version)
+    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     if "name" in cleaned or "unit_id" in cleaned:
         _check_union_name_free(
@@ -1342,7 +1342,7 @@ def dissolve_union(
     they must first be transferred or recorded as leaving (reason: union dissolved)."""
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    union = _claim(session, GrassrootsUnion, union_id, expected_version)
+    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     if union.dissolved_on is not None:
         raise RecordError("record.already_dissolved", date=fmt_date(union.dissolved_on))
@@ -1402,7 +1402,7 @@ def delete_union(
 ) -> GrassrootsUnion:
     """Soft delete a union recorded by mistake; refused while any member event is recorded in it."""
     require(actor, Role.staff)
-    union = _claim(session, GrassrootsUnion, union_id, expected_version)
+    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     has_events = session.exec(
         select(literal(1)).where(
@@ -1418,5 +1418,5 @@ def restore_union(
     session: Session, *, actor: Actor, union_id: int, expected_version: int
 ) -> GrassrootsUnion:
     require(actor, Role.staff)
-    union = _claim(session, GrassrootsUnion, union_id, expected_version)
+    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
     return _restore(session, actor, union, expected_version)

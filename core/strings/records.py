@@ -393,3 +393,77 @@ STRINGS.update(
         ),
     }
 )
+
+# Organisation units and targets (admin).
+STRINGS.update(
+    {
+        "unit.name_required": ("Cần nhập tên đơn vị.", "A unit name is required."),
+        "unit.name_taken": (
+            "Đã có đơn vị «{name}» cùng loại.",
+            "A unit «{name}» of this kind exists.",
+        ),
+        "unit.dates_order": (
+            "Ngày kết thúc phải sau ngày bắt đầu.",
+            "The end date must be after the start date.",
+        ),
+        "unit.in_use": (
+            "Không xóa được: đơn vị đang có công đoàn, doanh nghiệp hoặc đơn vị trực thuộc. Nếu "
+            "đơn vị không còn, hãy đặt ngày hết hiệu lực.",
+            "Cannot delete: unions, enterprises or units belong to it. If it no longer exists, "
+            "give it an end date.",
+        ),
+        "unit.cycle": (
+            "Không thể đặt {unit} trực thuộc {parent}: {parent} đang thuộc {unit}.",
+            "{unit} cannot sit under {parent}: {parent} is under {unit}.",
+        ),
+        "unit.link_overlap": (
+            "Trong thời gian này đơn vị đã trực thuộc {parent} (từ {start} đến {end}).",
+            "In this period the unit already sits under {parent} ({start} to {end}).",
+        ),
+        "unit.move_same_day": (
+            "Liên kết hiện tại bắt đầu đúng ngày này: hãy sửa liên kết đó thay vì chuyển.",
+            "The current link starts that very day: edit it instead of moving.",
+        ),
+        "target.bad_value": ("Chỉ tiêu phải là số không âm.", "A target must be a number ≥ 0."),
+        "target.pct_over_100": (
+            "Chỉ tiêu tỷ lệ không quá 100 %.",
+            "A percentage is at most 100 %.",
+        ),
+        "target.pct_not_split": (
+            "Chỉ tiêu tỷ lệ áp dụng cho mọi đơn vị, không giao theo đơn vị.",
+            "Percentage targets apply to every unit; they are not split.",
+        ),
+        "target.missing": (
+            "Kế hoạch chưa có chỉ tiêu này.",
+            "The plan has no such target.",
+        ),
+        "target.plan_exists": ("Đã có kế hoạch năm {year}.", "There is already a plan for {year}."),
+        "target.bad_window": (
+            "Tháng Công nhân phải nằm trong năm {year} và ngày kết thúc không trước ngày bắt đầu.",
+            "Workers' Month must lie within {year} and end on or after its start.",
+        ),
+        "target.title_required": ("Cần nhập tên kế hoạch.", "A plan title is required."),
+        "target.default_title": (
+            "Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở năm {year}",
+            "Member growth and union founding plan {year}",
+        ),
+        "target.net_growth": ("Thực tăng đoàn viên trong năm", "Net member growth in the year"),
+        "target.workers_month_net_growth": (
+            "Thực tăng đoàn viên trong Tháng Công nhân",
+            "Net growth in Workers' Month",
+        ),
+        "target.new_unions": ("CĐCS thành lập mới trong năm", "New unions in the year"),
+        "target.workers_month_new_unions": (
+            "CĐCS thành lập mới trong Tháng Công nhân",
+            "New unions in Workers' Month",
+        ),
+        "target.non_state_coverage_pct": (
+            "Tỷ lệ NLĐ khu vực ngoài nhà nước là đoàn viên (%)",
+            "Non-state workers who are members (%)",
+        ),
+        "target.enterprises_20plus_with_union_pct": (
+            "Tỷ lệ DN ổn định từ 20 lao động có CĐCS (%)",
+            "Stable enterprises with 20+ workers that have a union (%)",
+        ),
+    }
+)
