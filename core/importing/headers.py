@@ -62,6 +62,7 @@ class HeaderMatch:
     remembered: bool = False
     skipped_number_row: int | None = None
     signature: str = field(default="")
+    title_lines: list[str] = field(default_factory=list)  # text above the header (letterheads)
 
     def field_columns(self) -> dict[str, Column]:
         return {c.field: c for c in self.columns if c.field and c.field != IGNORED}
@@ -240,6 +241,13 @@ def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
         skipped = sheet.rows[data_start][0]
         data_start += 1
     columns = [Column(index=i, header=labels[i], field=matched.get(i)) for i in sorted(labels)]
+    first_header = next(i for i, (number, _) in enumerate(sheet.rows) if number == header_rows[0])
+    titles = [
+        text_of(cell)
+        for _number, cells in sheet.rows[:first_header]
+        for cell in cells
+        if isinstance(cell, str) and cell.strip()
+    ]
     return HeaderMatch(
         kind=kind,
         sheet_name=sheet.name,
@@ -248,6 +256,7 @@ def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
         data_start=data_start,
         skipped_number_row=skipped,
         signature=signature_of(labels),
+        title_lines=titles,
     )
 
 

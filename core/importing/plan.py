@@ -308,21 +308,34 @@ def _detail_changes(stored: dict, values: dict) -> dict[str, tuple[Any, Any]]:
 
 
 def _resolve_union(
-    parsed: ParsedRow, unions: UnionFinder, default_union: str | None, column: str
+    parsed: ParsedRow,
+    unions: UnionFinder,
+    default_union: str | None,
+    column: str,
+    titles: list[str],
 ) -> tuple[int | None, RowPlan | None]:
-    for name in (parsed.values.get("union"), parsed.section):
-        if name:
-            found = unions.find(name)
-            if len(found) == 1:
-                return found[0], None
-            if name == parsed.values.get("union"):
-                key = "import.reason.union_ambiguous" if found else "import.reason.union_unknown"
-                return None, _refuse(parsed, column, key, name=name)
+    """The row's union: its own cell, else the group heading above it, else the union chosen for
+    the whole file, else one named in the letterhead above the header."""
+    own = parsed.values.get("union")
+    if own:
+        found = unions.find(own)
+        if len(found) == 1:
+            return found[0], None
+        key = "import.reason.union_ambiguous" if found else "import.reason.union_unknown"
+        return None, _refuse(parsed, column, key, name=own)
+    if parsed.section:
+        found = unions.find(parsed.section)
+        if len(found) == 1:
+            return found[0], None
     if default_union:
         found = unions.find(default_union)
         if len(found) == 1:
             return found[0], None
         return None, _refuse(parsed, column, "import.reason.union_unknown", name=default_union)
+    for title in titles:
+        found = unions.find(title)
+        if len(found) == 1:
+            return found[0], None
     return None, _refuse(parsed, column, "import.reason.union_missing")
 
 
@@ -344,7 +357,9 @@ def plan_members(
             plans.append(RowPlan(parsed.row, Action.refuse, parsed.values, parsed.problems))
             continue
         values = parsed.values
-        union_id, refused = _resolve_union(parsed, unions, default_union, union_column)
+        union_id, refused = _resolve_union(
+            parsed, unions, default_union, union_column, header.title_lines
+        )
         if refused:
             plans.append(refused)
             continue
