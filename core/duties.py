@@ -900,3 +900,140 @@ def prospects_of_officer(
     query = _where_scope(query, _enterprise_filter(scope))
     query = query.order_by(Enterprise.worker_count.desc(), Enterprise.name).limit(limit)
     return list(session.exec(query).all())
+
+
+# ---------------------------------------------------------------- the briefing display and the report
+
+
+@dataclass
+class DutySlide:
+    """What the display's duties slide shows for one quarter."""
+
+    year: int
+    quarter: int
+    as_of: dt.date
+    briefing: BriefingStatus
+    targets: dict[str, dict[str, float | int | None]]
+    idle_members: list[str]
+    quarter_counts: DutyCounts
+
+    @property
+    def behind(self) -> list[str]:
+        """The duty targets behind their pace, in the order of DUTY_TARGETS."""
+        return [
+            key
+            for key, row in self.targets.items()
+            if row["expected_by_today"] is not None and row["actual"] < row["expected_by_today"]
+        ]
+
+
+def slide_figures(
+    session: Session,
+    *,
+    year: int,
+    quarter: int | None = None,
+    as_of: dt.date | None = None,
+    scope: Scope = EVERYTHING,
+) -> DutySlide:
+    """The duties slide of a quarter (default: the quarter `as_of` falls in)."""
+    end = _year_end(year, as_of)
+    if end < dt.date(year, 1, 1):
+        end = dt.date(year, 1, 1)
+    quarter = quarter or quarter_of(end)
+    end = min(end, quarter_end(year, quarter))
+    return DutySlide(
+        year=year,
+        quarter=quarter,
+        as_of=end,
+        briefing=briefing_status(session, year=year, quarter=quarter, scope=scope),
+        targets=other_targets(session, year=year, scope=scope, as_of=end),
+        idle_members=[
+            p.full_name
+            for p in idle_committee_members(session, year=year, quarter=quarter, scope=scope)
+        ],
+        quarter_counts=quarterly_counts(session, year=year, scope=scope, as_of=end)[quarter],
+    )
+
+
+@dataclass
+class ReportRow:
+    """One duty in the report: each quarter, the year, and its target where it has one."""
+
+    key: str  # catalogue key of the duty's name
+    quarters: list[int]
+    year: int
+    target: float | None = None
+    expected: float | None = None
+
+
+REPORT_COUNTS = (
+    ("count.briefings", "briefings", TargetKey.briefings_held),
+    ("count.annual_reviews", "annual_reviews", None),
+    ("count.trainings", "trainings", TargetKey.trainings_held),
+    ("count.trainees", "trainees", None),
+    ("count.outreach_events", "outreach_events", None),
+    ("count.outreach_reach", "outreach_reach", None),
+    ("count.surveys", "surveys", None),
+    ("count.party_introductions", "party_introductions", TargetKey.party_introductions),
+    ("count.party_cells", "party_cells", TargetKey.party_cells),
+)
+
+
+def report_rows(
+    session: Session, *, year: int, as_of: dt.date | None = None, scope: Scope = EVERYTHING
+) -> list[ReportRow]:
+    """A row per duty for the report workbook, counted up to `as_of`.
+
+    The briefings row's year figure is the quarters with a briefing, as its target counts them.
+    """
+    end = _year_end(year, as_of)
+    counts = quarterly_counts(session, year=year, scope=scope, as_of=end)
+    targets = other_targets(session, year=year, scope=scope, as_of=end)
+    actual = duty_actuals(counts)
+    rows = []
+    for label, name, key in REPORT_COUNTS:
+        per_quarter = [getattr(counts[q], name) for q in QUARTERS]
+        target = targets[key.value] if key is not None else None
+        rows.append(
+            ReportRow(
+                key=label,
+                quarters=per_quarter,
+                year=actual[key.value] if key is not None else sum(per_quarter),
+                target=target["target"] if target else None,
+                expected=target["expected_by_today"] if target else None,
+            )
+        )
+    return rows
+
+
+def add_report_sheet(workbook, *, session: Session, year: int, as_of: dt.date | None = None):
+    """Append the "Other duties" sheet (a row per duty) to an openpyxl workbook; returns it."""
+    from openpyxl.styles import Alignment, Font
+
+    from core.strings import t
+
+    sheet = workbook.create_sheet(t("duties.report_sheet"))
+    end = _year_end(year, as_of)
+    sheet.append([t("duties.report_heading", year=year)])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([t("common.as_of", date=end.strftime("%d/%m/%Y"))])
+    header = [
+        t("duties.report_duty"),
+        *(t("duty.quarter_n", q=q) for q in QUARTERS),
+        t("count.year"),
+        t("duty.target"),
+        t("duty.expected"),
+    ]
+    sheet.append(header)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    for row in report_rows(session, year=year, as_of=end):
+        sheet.append([t(row.key), *row.quarters, row.year, row.target, row.expected])
+    for row in sheet.iter_rows(min_row=4, min_col=2):
+        for cell in row:
+            cell.number_format = "#,##0" if cell.column <= 6 else "#,##0.0"
+    sheet.column_dimensions["A"].width = 36
+    for column in "BCDEFGH":
+        sheet.column_dimensions[column].width = 12
+    return sheet

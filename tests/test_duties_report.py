@@ -1,0 +1,115 @@
+"""The duties in the report workbook and on the display's slide (core/duties.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+
+from core import duties
+from core.auth import Actor
+from core.duties import ActivityIn, PartyIntroductionIn, PersonIn
+from core.models import PlanTarget, TargetKey, UnitKind
+from core.strings import t
+from tests import factories as f
+
+D = dt.date
+STAFF = Actor(username="lan", role="staff")
+
+
+@pytest.fixture
+def year_of_duties(session):
+    plan = f.create_plan(session)
+    for key, value in ((TargetKey.briefings_held, 4), (TargetKey.party_introductions, 8)):
+        session.add(PlanTarget(plan_id=plan.id, key=key, value=value))
+    federation = f.create_unit(session, "LĐLĐ", UnitKind.federation)
+    idle = duties.add_person(
+        session=session,
+        data=PersonIn(full_name="Bình", body="steering_committee", since=D(2024, 1, 1)),
+        actor=STAFF,
+    )
+    for kind, on, people in (
+        ("briefing", D(2025, 1, 1), 0),
+        ("briefing", D(2025, 3, 31), 0),
+        ("training", D(2025, 4, 1), 40),
+        ("outreach", D(2025, 6, 30), 900),
+        ("briefing", D(2025, 9, 30), 0),
+    ):
+        duties.record_activity(
+            session=session,
+            data=ActivityIn(
+                kind=kind,
+                held_on=on,
+                unit_id=federation.id,
+                title=kind,
+                participants=people or None,
+                channel="huong_cong_app" if kind == "outreach" else None,
+            ),
+            actor=STAFF,
+        )
+    for on in (D(2025, 3, 31), D(2025, 7, 1)):
+        duties.record_party_introduction(
+            session=session,
+            data=PartyIntroductionIn(introduced_on=on, unit_id=federation.id, full_name="Mai"),
+            actor=STAFF,
+        )
+    return idle
+
+
+def test_report_rows_per_quarter_and_year(session, year_of_duties):
+    rows = {row.key: row for row in duties.report_rows(session, year=2025, as_of=D(2025, 9, 30))}
+    briefings = rows["count.briefings"]
+    # Three briefings in two quarters (Q1 twice, Q3): the year counts quarters held.
+    assert (briefings.quarters, briefings.year, briefings.target, briefings.expected) == (
+        [2, 0, 1, 0],
+        2,
+        4,
+        3.0,
+    )
+    assert (rows["count.trainees"].quarters, rows["count.trainees"].year) == ([0, 40, 0, 0], 40)
+    assert rows["count.outreach_reach"].quarters == [0, 900, 0, 0]
+    introductions = rows["count.party_introductions"]
+    assert (introductions.quarters, introductions.year, introductions.target) == (
+        [1, 0, 1, 0],
+        2,
+        8,
+    )
+    assert introductions.expected == round(8 * 273 / 365, 1)
+    assert rows["count.surveys"].target is None
+    assert list(rows) == [label for label, _, _ in duties.REPORT_COUNTS]
+
+
+def test_report_sheet_in_a_workbook(session, year_of_duties):
+    workbook = openpyxl.Workbook()
+    duties.add_report_sheet(workbook, session=session, year=2025, as_of=D(2025, 12, 31))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))[t("duties.report_sheet")]
+    assert sheet["A1"].value == t("duties.report_heading", year=2025)
+    assert [cell.value for cell in sheet[3]] == [
+        t("duties.report_duty"),
+        t("duty.quarter_n", q=1),
+        t("duty.quarter_n", q=2),
+        t("duty.quarter_n", q=3),
+        t("duty.quarter_n", q=4),
+        t("count.year"),
+        t("duty.target"),
+        t("duty.expected"),
+    ]
+    assert [cell.value for cell in sheet[4]] == [t("count.briefings"), 2, 0, 1, 0, 2, 4, 4]
+    assert sheet.max_row == 3 + len(duties.REPORT_COUNTS)
+
+
+def test_slide_of_a_quarter(session, year_of_duties):
+    second = duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
+    assert (second.quarter, second.as_of, second.briefing.held) == (2, D(2025, 6, 30), False)
+    assert second.idle_members == ["Bình"]
+    assert (second.quarter_counts.trainings, second.quarter_counts.outreach_reach) == (1, 900)
+    # By 30/06 two briefings were due and one quarter had one; 8 × 181/365 introductions were due.
+    assert second.behind == ["party_introductions", "briefings_held"]
+
+    third = duties.slide_figures(session, year=2025, as_of=D(2025, 9, 30))
+    assert (third.quarter, third.briefing.held_on) == (3, [D(2025, 9, 30)])
+    assert third.behind == ["party_introductions", "briefings_held"]
