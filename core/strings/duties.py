@@ -273,6 +273,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "duties.slide_title": ("Giao ban quý {q}/{year}", "Briefing, Q{q} {year}"),
     "duties.slide_held": ("ĐÃ GIAO BAN", "BRIEFING HELD"),
     "duties.slide_not_held": ("CHƯA GIAO BAN", "NO BRIEFING YET"),
+    "duties.slide_not_held_note": (
+        "Cần giao ban trước ngày {date}",
+        "A briefing is due by {date}",
+    ),
+    "briefing.slide.duties": ("Giao ban và các nhiệm vụ khác", "Briefings and the other duties"),
     "duties.slide_behind": ("Nhiệm vụ đang chậm", "Duties behind"),
     "duties.slide_all_on_pace": ("Các nhiệm vụ đều đúng tiến độ.", "Every duty is on pace."),
     "duties.slide_idle": (
