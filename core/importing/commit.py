@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, DateTime, and_, bindparam, exists, func, insert, update
+from sqlalchemy import and_, bindparam, exists, func, insert, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
@@ -321,10 +321,18 @@ def _from_json(model: type[SQLModel], values: dict) -> dict:
         if column.name in KEEP_ON_RESTORE or column.name not in values:
             continue
         value = values[column.name]
-        if isinstance(value, str) and isinstance(column.type, DateTime):
-            value = dt.datetime.fromisoformat(value)
-        elif isinstance(value, str) and isinstance(column.type, Date):
-            value = dt.date.fromisoformat(value)
+        if isinstance(value, str):
+            impl = getattr(
+                column.type, "impl", column.type
+            )  # sqlmodel's UTCDateTime wraps DateTime
+            try:
+                python_type = impl.python_type
+            except NotImplementedError:
+                python_type = str
+            if python_type is dt.datetime:
+                value = dt.datetime.fromisoformat(value)
+            elif python_type is dt.date:
+                value = dt.date.fromisoformat(value)
         restored[column.name] = value
     return restored
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from core.formatting import fmt_date
 from core.importing.headers import HeaderMatch, plain
 from core.importing.rows import ParsedRow, Problem
+from core.importing.values import ownership_from_name
 from core.models import (
     Enterprise,
     GrassrootsUnion,
@@ -586,6 +587,7 @@ def plan_enterprises(
         plan = RowPlan(parsed.row, Action.add, record, [], warnings)
         if stored is None:
             plan.operation = "create"
+            record["ownership"] = record["ownership"] or ownership_from_name(record["name"])
         elif stored.deleted_at is not None:
             plan.record_id, plan.operation = stored.id, "revive"
         else:

@@ -175,10 +175,13 @@ class _Row:
         return not v.is_blank(self.raw.cells.get(name))
 
 
-def _person(row: _Row, today: dt.date) -> None:
+def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
     """Name, birth date (or year), gender, CCCD / passport, nationality, union and card."""
     values = row.parsed.values
-    values["full_name"] = row.get("full_name", v.person_name)
+    if name_required or row.has("full_name"):
+        values["full_name"] = row.get("full_name", v.person_name)
+    else:
+        values["full_name"] = None
     birth = row.get("birth_date", lambda c: v.parse_day(c, today=today))
     gender = row.get("gender", v.parse_gender)
     male, female = row.raw.cells.get("birth_male"), row.raw.cells.get("birth_female")
@@ -245,7 +248,7 @@ def _member(row: _Row, today: dt.date) -> None:
 
 
 def _departure(row: _Row, today: dt.date) -> None:
-    _person(row, today)
+    _person(row, today, name_required=False)  # the CCCD alone finds the member
     values = row.parsed.values
     if not values.get("cccd") and not values.get("passport_no") and not values.get("full_name"):
         row.refuse("cccd", "import.reason.person_missing")
@@ -266,8 +269,7 @@ def _enterprise(row: _Row, today: dt.date) -> None:
     values["name"] = name
     values["address"] = row.get("address", lambda c: v.free_text(c, 500))
     values["commune"] = row.get("commune", lambda c: v.free_text(c, 200))
-    ownership = row.get("ownership", v.parse_ownership)
-    values["ownership"] = ownership or (v.ownership_from_name(name) if name else None)
+    values["ownership"] = row.get("ownership", v.parse_ownership)  # None: keep, or guess if new
     values["trade"] = row.get("trade", lambda c: v.free_text(c, 200))
     values["worker_count"] = row.get("worker_count", v.parse_count)
     values["is_stable"] = row.get("is_stable", v.stable_flag)
