@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 
-from core.strings import briefing, cli, common, duties, importing, overview, records
+from core.strings import briefing, cli, common, duties, importing, ops, overview, records
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, overview, cli, importing, records, briefing, duties):
+for _module in (common, overview, cli, importing, records, briefing, duties, ops):
     _clash = CATALOGUE.keys() & _module.STRINGS.keys()
     if _clash:
         raise RuntimeError(f"string keys defined twice: {sorted(_clash)}")
