@@ -188,11 +188,12 @@ def _joined(sheet: Sheet, top_number: int, top: list[Cell], bottom: list[Cell]) 
     width = max(len(top), len(bottom))
     tops = _top_labels(sheet, top_number, top, width)
     bottoms = [text_of(bottom[i]) if i < len(bottom) else "" for i in range(width)]
-    for i in range(
-        width
-    ):  # without merge information (CSV): an empty top takes the label on its left
-        if not tops[i] and bottoms[i] and i > 0 and tops[i - 1] and bottoms[i - 1]:
-            tops[i] = tops[i - 1]
+    # Without merge information (CSV) an empty top takes the label on its left, when the top row
+    # is a row of labels (a title line above the header is not).
+    if sum(1 for label in tops if label) >= 2:
+        for i in range(1, width):
+            if not tops[i] and bottoms[i] and tops[i - 1] and bottoms[i - 1]:
+                tops[i] = tops[i - 1]
     return {
         i: " ".join(part for part in (tops[i], bottoms[i]) if part)
         for i in range(width)
@@ -204,9 +205,15 @@ def _single(cells: list[Cell]) -> dict[int, str]:
     return {i: text_of(c) for i, c in enumerate(cells) if c is not None and text_of(c)}
 
 
-def _value(labels: dict[int, str], matched: dict[int, str]) -> tuple[int, int]:
+def _value(labels: dict[int, str], kind: str, matched: dict[int, str]) -> tuple[int, int, int]:
+    """Fields named (besides the row number), fields matched, then how well (exact beats contained)."""
+    synonyms = _synonyms(fields_of(kind))
+    quality = sum(
+        max(score(labels[i], syn) for syn in synonyms if syn.field == name)
+        for i, name in matched.items()
+    )
     named = sum(1 for f in matched.values() if f != "seq")
-    return named, len(matched)
+    return named, len(matched), quality
 
 
 def signature_of(labels: dict[int, str]) -> str:
@@ -217,7 +224,7 @@ def signature_of(labels: dict[int, str]) -> str:
 def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
     """The best header in the first rows of the sheet, or None when no row names a field."""
     best = None
-    best_value = (0, 0)
+    best_value = (0, 0, 0)
     rows = sheet.rows[:HEADER_SEARCH_ROWS]
     for position, (number, cells) in enumerate(rows):
         options = [((number,), _single(cells), position + 1)]
@@ -229,7 +236,7 @@ def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
                 )
         for header_rows, labels, data_start in options:
             matched = match_labels(labels, kind)
-            value = _value(labels, matched)
+            value = _value(labels, kind, matched)
             if value > best_value:
                 best_value = value
                 best = (header_rows, labels, matched, data_start)
