@@ -3,10 +3,15 @@
 import streamlit as st
 
 from core.strings import t
-from ui import auth
+from ui import auth, briefing
 from ui.navigation import PAGES, allowed
 
 st.set_page_config(page_title=t("app.title"), page_icon="📈", layout="wide")
+
+# A view-only display link (/?display=<token>) opens the briefing display alone, without a login.
+if display_token := briefing.link_requested():
+    briefing.serve_link(display_token)
+    st.stop()
 
 user = auth.current_user()
 if user is None:

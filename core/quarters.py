@@ -15,6 +15,7 @@ from core import metrics
 from core.units import EVERYTHING, Scope
 
 QUARTERS = (1, 2, 3, 4)
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def quarter_of(day: dt.date) -> int:
@@ -49,6 +50,22 @@ def quarters_so_far(year: int, today: dt.date) -> list[int]:
     if today.year < year:
         return []
     return list(range(1, quarter_of(today) + 1))
+
+
+def quarter_label(year: int, quarter: int | None) -> str:
+    """'Quý II/2025', or 'Cả năm 2025' for the whole year."""
+    from core.strings import t
+
+    if quarter is None:
+        return t("quarter.whole_year", year=year)
+    return t("quarter.label", roman=ROMAN[quarter], quarter=quarter, year=year)
+
+
+def quarter_short(quarter: int) -> str:
+    """'Quý II'."""
+    from core.strings import t
+
+    return t("quarter.short", roman=ROMAN[quarter], quarter=quarter)
 
 
 @dataclass

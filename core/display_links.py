@@ -1,0 +1,162 @@
+"""View-only links to the briefing display, for the TV in the meeting room.
+
+An admin creates a link with a random token; only the token's SHA-256 is stored (the token has 256
+random bits, so a slow hash adds nothing), shown once in the URL `/?display=<token>`. A link has an
+expiry and can be revoked; opening it shows the display and nothing else, without a login. Every
+refresh of the display checks the link again, so revoking it blanks the TV at its next refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlmodel import Session, select
+
+from core import audit
+from core.auth import Actor, require
+from core.db import bump_data_version
+from core.models import DisplayLink, Role, utcnow
+
+QUERY_PARAM = "display"
+TOKEN_BYTES = 32
+DEFAULT_DAYS = 90
+MAX_DAYS = 366
+# `last_used_at` is written at most this often, so a display refreshing every few seconds does not
+# write to the database every few seconds.
+TOUCH_EVERY = dt.timedelta(minutes=5)
+
+
+class LinkStatus(StrEnum):
+    ok = "ok"
+    unknown = "unknown"
+    revoked = "revoked"
+    expired = "expired"
+
+
+class LinkError(ValueError):
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def message(self) -> str:
+        from core.strings import t
+
+        return t(self.key, **self.values)
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    status: LinkStatus
+    label: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == LinkStatus.ok
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _snapshot(link: DisplayLink) -> dict:
+    values = audit.snapshot(link)
+    values.pop("token_hash", None)
+    return values
+
+
+def create_link(
+    session: Session,
+    *,
+    actor: Actor | None,
+    label: str,
+    days: int = DEFAULT_DAYS,
+    now: dt.datetime | None = None,
+) -> tuple[DisplayLink, str]:
+    """A new link valid for `days`; returns it with its token (the only time the token exists)."""
+    require(actor, Role.admin)
+    label = (label or "").strip()
+    if not label:
+        raise LinkError("display_link.label_required")
+    if not 1 <= days <= MAX_DAYS:
+        raise LinkError("display_link.bad_days", max=MAX_DAYS)
+    now = now or utcnow()
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    link = DisplayLink(
+        token_hash=hash_token(token),
+        label=label[:200],
+        created_by=actor.username,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=days),
+    )
+    session.add(link)
+    session.flush()
+    audit.record_change(
+        session, username=actor.username, action="insert", record=link, after=_snapshot(link)
+    )
+    bump_data_version(session)
+    return link, token
+
+
+def revoke(
+    session: Session, *, actor: Actor | None, link_id: int, now: dt.datetime | None = None
+) -> DisplayLink:
+    require(actor, Role.admin)
+    link = session.get(DisplayLink, link_id)
+    if link is None:
+        raise LinkError("display_link.not_found")
+    if link.revoked_at is not None:
+        return link
+    before = _snapshot(link)
+    link.revoked_at = now or utcnow()
+    session.add(link)
+    session.flush()
+    audit.record_change(
+        session,
+        username=actor.username,
+        action="update",
+        record=link,
+        before=before,
+        after=_snapshot(link),
+    )
+    bump_data_version(session)
+    return link
+
+
+def check(session: Session, token: str | None, *, now: dt.datetime | None = None) -> LinkCheck:
+    """Whether `token` opens the display now. Notes when the link was last used (without an audit
+    entry or a data version bump: opening a display changes no record anyone edits)."""
+    if not token or len(token) > 200:
+        return LinkCheck(LinkStatus.unknown)
+    link = session.exec(
+        select(DisplayLink).where(DisplayLink.token_hash == hash_token(token))
+    ).first()
+    if link is None:
+        return LinkCheck(LinkStatus.unknown)
+    now = now or utcnow()
+    if link.revoked_at is not None:
+        return LinkCheck(LinkStatus.revoked, link.label)
+    if link.expires_at <= now:
+        return LinkCheck(LinkStatus.expired, link.label)
+    if link.last_used_at is None or now - link.last_used_at >= TOUCH_EVERY:
+        link.last_used_at = now
+        session.add(link)
+    return LinkCheck(LinkStatus.ok, link.label)
+
+
+def list_links(session: Session) -> list[DisplayLink]:
+    """Every link, newest first."""
+    return list(session.exec(select(DisplayLink).order_by(DisplayLink.created_at.desc())).all())
+
+
+def link_state(link: DisplayLink, now: dt.datetime | None = None) -> LinkStatus:
+    now = now or utcnow()
+    if link.revoked_at is not None:
+        return LinkStatus.revoked
+    if link.expires_at <= now:
+        return LinkStatus.expired
+    return LinkStatus.ok
