@@ -37,6 +37,7 @@ __all__ = [
     "preview",
     "remember_mapping",
     "undo_batch",
+    "union_names",
 ]
 
 Progress = Callable[[float, str], None]
@@ -131,4 +132,17 @@ def preview(
 def history(session: Session, *, limit: int = 50) -> list[ImportBatch]:
     return list(
         session.exec(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(limit)).all()
+    )
+
+
+def union_names(session: Session) -> list[str]:
+    """Names of the unions still recorded, for choosing the union of a whole file."""
+    from core.models import GrassrootsUnion
+
+    return list(
+        session.exec(
+            select(GrassrootsUnion.name)
+            .where(GrassrootsUnion.deleted_at.is_(None))
+            .order_by(GrassrootsUnion.name)
+        ).all()
     )
