@@ -26,6 +26,8 @@ PAGES: list[PageEntry] = [
         "nav.section.dashboard",
         default=True,
     ),
+    PageEntry("pages/ranking.py", "nav.ranking", ":material/leaderboard:", "nav.section.dashboard"),
+    PageEntry("pages/display.py", "nav.display", ":material/tv:", "nav.section.dashboard"),
     PageEntry(
         "pages/upload.py",
         "nav.upload",
