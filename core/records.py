@@ -312,6 +312,11 @@ def birth_text(birth_date: dt.date | None, birth_year: int | None) -> str:
     return str(birth_year) if birth_year else ""
 
 
+def union_name(session: Session, union_id: int | None) -> str | None:
+    union = session.get(GrassrootsUnion, union_id) if union_id else None
+    return union.name if union else None
+
+
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(Member, member_id)
     if member is None:

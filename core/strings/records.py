@@ -467,3 +467,366 @@ STRINGS.update(
         ),
     }
 )
+
+# The record pages.
+STRINGS.update(
+    {
+        "nav.members": ("Đoàn viên", "Members"),
+        "nav.enterprises": ("Doanh nghiệp", "Enterprises"),
+        "nav.unions": ("Công đoàn cơ sở", "Grassroots unions"),
+        "nav.admin_users": ("Tài khoản", "Accounts"),
+        "nav.admin_targets": ("Chỉ tiêu", "Targets"),
+        "nav.admin_units": ("Đơn vị", "Units"),
+        "nav.admin_audit": ("Nhật ký thay đổi", "Change log"),
+        "records.db_error": (
+            "Không ghi được vào cơ sở dữ liệu ({detail}). Vui lòng thử lại.",
+            "The database refused the write ({detail}). Please try again.",
+        ),
+        "records.page_size": ("Số dòng mỗi trang", "Rows per page"),
+        "records.page": ("Trang", "Page"),
+        "records.found": (
+            "Tìm thấy {n} {noun} — trang {page}/{pages}",
+            "{n} {noun} found — page {page} of {pages}",
+        ),
+        "records.rows_saved": ("Đã lưu {n} dòng.", "{n} rows saved."),
+        "records.all": ("Tất cả", "All"),
+        "records.bin": ("Đã xóa", "Deleted"),
+        "records.save_changes": ("Lưu thay đổi ({n})", "Save changes ({n})"),
+        "records.save": ("Lưu", "Save"),
+        "records.saved": ("Đã lưu.", "Saved."),
+        "records.reload": ("Tải lại", "Reload"),
+        "records.outdated": (
+            "Dữ liệu đã được người khác thay đổi kể từ khi bạn mở. Khi lưu, những dòng đã bị "
+            "thay đổi sẽ bị từ chối; bấm «Tải lại» để xem bản mới nhất.",
+            "Someone changed the data since you opened it. Rows changed meanwhile will be refused "
+            "on saving; press «Reload» to see the latest.",
+        ),
+        "records.nothing_changed": ("Không có gì thay đổi.", "Nothing changed."),
+        "records.confirm_first": (
+            "Hãy đánh dấu ô xác nhận trước.",
+            "Tick the confirmation box first.",
+        ),
+        "records.deleted_done": ("Đã xóa (có thể khôi phục).", "Deleted (can be restored)."),
+        "records.restored": ("Đã khôi phục.", "Restored."),
+        "records.restore": ("Khôi phục", "Restore"),
+        "records.delete": ("Xóa", "Delete"),
+        "records.delete_confirm": (
+            "Tôi xác nhận bản ghi này nhập nhầm và cần xóa",
+            "I confirm this record was entered by mistake",
+        ),
+        "records.read_only": (
+            "Bạn đang xem ở chế độ chỉ xem.",
+            "You are viewing read-only.",
+        ),
+        "members.heading": ("Đoàn viên", "Members"),
+        "members.noun": ("đoàn viên", "members"),
+        "members.search": ("Tìm kiếm", "Search"),
+        "members.search_hint": (
+            "Họ tên (có hoặc không dấu) hoặc số CCCD",
+            "Name (with or without diacritics) or ID number",
+        ),
+        "members.birth_help": (
+            "Ngày sinh dạng dd/mm/yyyy, hoặc chỉ năm sinh (ví dụ 1990).",
+            "Birth date as dd/mm/yyyy, or only the year (e.g. 1990).",
+        ),
+        "members.none": ("Không có đoàn viên nào khớp.", "No member matches."),
+        "members.pick": ("Chọn đoàn viên để xem và thao tác", "Choose a member to see and act on"),
+        "members.pick_none": ("— chưa chọn —", "— none —"),
+        "members.event": ("Sự kiện", "Event"),
+        "members.other_union": ("Đơn vị chuyển đi/đến", "Other union"),
+        "members.event_state": ("Ghi chú", "Note"),
+        "members.voided": ("đã hủy", "taken back"),
+        "members.summary": (
+            "{union} · {status} · vào công đoàn {joined}",
+            "{union} · {status} · joined {joined}",
+        ),
+        "members.deleted": ("đã xóa", "deleted"),
+        "members.show_voided": ("Hiện cả sự kiện đã hủy", "Show events taken back"),
+        "members.restore": ("Khôi phục đoàn viên", "Restore member"),
+        "members.restored": ("Đã khôi phục đoàn viên.", "Member restored."),
+        "members.tab_edit": ("Sửa thông tin", "Edit details"),
+        "members.tab_transfer": ("Chuyển sinh hoạt", "Transfer"),
+        "members.tab_leave": ("Ra khỏi tổ chức", "Leaving"),
+        "members.tab_readmit": ("Kết nạp lại", "Re-admit"),
+        "members.tab_correct": ("Sửa sự kiện ghi nhầm", "Correct an event"),
+        "members.tab_delete": ("Xóa", "Delete"),
+        "members.to_union": ("Chuyển đến công đoàn cơ sở", "To union"),
+        "members.transfer": ("Ghi nhận chuyển sinh hoạt", "Record the transfer"),
+        "members.transferred": ("Đã ghi nhận chuyển sinh hoạt.", "Transfer recorded."),
+        "members.leave": ("Ghi nhận ra khỏi tổ chức", "Record the departure"),
+        "members.left": ("Đã ghi nhận ra khỏi tổ chức.", "Departure recorded."),
+        "members.readmit": ("Kết nạp lại", "Re-admit"),
+        "members.readmitted": ("Đã kết nạp lại.", "Re-admitted."),
+        "members.delete_help": (
+            "Chỉ xóa người nhập nhầm. Đoàn viên nghỉ việc, chuyển đi... hãy ghi nhận ra khỏi tổ "
+            "chức. Người bị xóa rời khỏi mọi số liệu ngay và có thể khôi phục.",
+            "Delete only someone entered by mistake; record a departure for anyone who left. A "
+            "deleted member leaves every figure at once and can be restored.",
+        ),
+        "members.delete_confirm": (
+            "Tôi xác nhận người này nhập nhầm",
+            "I confirm this person was entered by mistake",
+        ),
+        "members.delete": ("Xóa đoàn viên", "Delete member"),
+        "members.deleted_done": (
+            "Đã xóa đoàn viên (có thể khôi phục trong mục «Đã xóa»).",
+            "Member deleted (restore from «Deleted»).",
+        ),
+        "members.right_date": ("Ngày đúng", "Right date"),
+        "members.right_reason": (
+            "Lý do đúng (nếu là ra khỏi tổ chức)",
+            "Right reason (departures)",
+        ),
+        "members.correct": ("Sửa sự kiện", "Correct the event"),
+        "members.corrected": (
+            "Đã sửa: sự kiện sai được hủy, sự kiện đúng được ghi nhận.",
+            "Corrected: the wrong event taken back, the right one recorded.",
+        ),
+        "members.void_help": (
+            "Sự kiện gần nhất: {event}. Nếu sự kiện này ghi nhầm hoàn toàn, có thể hủy nó.",
+            "Latest event: {event}. If it was recorded by mistake, it can be taken back.",
+        ),
+        "members.void": ("Hủy sự kiện gần nhất", "Take back the latest event"),
+        "members.voided_done": ("Đã hủy sự kiện.", "Event taken back."),
+        "members.admit_heading": ("Kết nạp đoàn viên mới", "Admit a new member"),
+        "members.admitted_on": ("Ngày kết nạp", "Admitted on"),
+        "members.admit": ("Kết nạp", "Admit"),
+        "members.no_union": (
+            "Chưa có công đoàn cơ sở nào đang hoạt động.",
+            "There is no active union yet.",
+        ),
+        "members.admitted": ("Đã kết nạp {name}.", "{name} admitted."),
+    }
+)
+
+# Enterprises and unions pages.
+STRINGS.update(
+    {
+        "enterprises.heading": ("Doanh nghiệp", "Enterprises"),
+        "enterprises.noun": ("doanh nghiệp", "enterprises"),
+        "enterprises.search": ("Tìm kiếm", "Search"),
+        "enterprises.search_hint": (
+            "Tên doanh nghiệp (có hoặc không dấu) hoặc mã số thuế",
+            "Name (with or without diacritics) or tax code",
+        ),
+        "enterprises.has_union": ("Có CĐCS", "Has a union"),
+        "enterprises.prospects": (
+            "Chỉ DN từ 20 lao động chưa có CĐCS",
+            "Only 20+ workers without a union",
+        ),
+        "enterprises.none": ("Không có doanh nghiệp nào khớp.", "No enterprise matches."),
+        "enterprises.pick": (
+            "Chọn doanh nghiệp để xem và thao tác",
+            "Choose an enterprise to see and act on",
+        ),
+        "enterprises.no_stage": ("chưa khảo sát", "not yet surveyed"),
+        "enterprises.summary": (
+            "Giai đoạn vận động: {stage} (từ {since}) · cán bộ phụ trách: {officer} · có CĐCS: {union}",
+            "Organising stage: {stage} (since {since}) · officer: {officer} · has a union: {union}",
+        ),
+        "enterprises.tab_stage": ("Giai đoạn vận động", "Organising stage"),
+        "enterprises.tab_notes": ("Đơn vị, ghi chú", "Unit, notes"),
+        "enterprises.move_stage": ("Cập nhật giai đoạn", "Update the stage"),
+        "enterprises.stage_moved": ("Đã cập nhật giai đoạn vận động.", "Organising stage updated."),
+        "enterprises.add_heading": ("Thêm doanh nghiệp", "Add an enterprise"),
+        "enterprises.add": ("Thêm", "Add"),
+        "enterprises.added": ("Đã thêm {name}.", "{name} added."),
+        "unions.heading": ("Công đoàn cơ sở", "Grassroots unions"),
+        "unions.noun": ("công đoàn cơ sở", "unions"),
+        "unions.search": ("Tìm kiếm", "Search"),
+        "unions.search_hint": (
+            "Tên CĐCS (có hoặc không dấu), số quyết định hoặc MST doanh nghiệp",
+            "Union name (with or without diacritics), decision number or the enterprise's tax code",
+        ),
+        "union_status.active": ("Đang hoạt động", "Active"),
+        "union_status.dissolved": ("Đã giải thể", "Dissolved"),
+        "unions.active_members": ("Đoàn viên đang sinh hoạt", "Active members"),
+        "unions.none": ("Không có công đoàn cơ sở nào khớp.", "No union matches."),
+        "unions.pick": (
+            "Chọn công đoàn cơ sở để xem và thao tác",
+            "Choose a union to see and act on",
+        ),
+        "unions.summary": (
+            "{kind} · thành lập {founded} (QĐ {decision}) · {members} đoàn viên đang sinh hoạt",
+            "{kind} · founded {founded} (decision {decision}) · {members} active members",
+        ),
+        "unions.dissolved_on": ("Đã giải thể ngày {date}", "Dissolved on {date}"),
+        "unions.tab_enterprise": ("Doanh nghiệp gắn với CĐCS", "Linked enterprise"),
+        "unions.tab_dissolve": ("Giải thể", "Dissolve"),
+        "unions.linked": ("Đang gắn với: {name}", "Linked to: {name}"),
+        "unions.enterprise_search": (
+            "Tìm doanh nghiệp theo tên hoặc MST",
+            "Find the enterprise by name or tax code",
+        ),
+        "unions.link": ("Gắn doanh nghiệp này", "Link this enterprise"),
+        "unions.dissolve_blocked": (
+            "Công đoàn còn {n} đoàn viên đang sinh hoạt nên chưa giải thể được. Hãy chuyển sinh "
+            "hoạt từng người trên trang Đoàn viên, hoặc ghi nhận tất cả ra khỏi tổ chức với lý do "
+            "«CĐCS giải thể» rồi giải thể.",
+            "The union still has {n} active members, so it cannot be dissolved yet. Transfer them "
+            "on the Members page, or record them all as leaving (reason: union dissolved), then "
+            "dissolve.",
+        ),
+        "unions.leave_all_confirm": (
+            "Tôi xác nhận ghi nhận {n} đoàn viên ra khỏi tổ chức vào ngày đã chọn",
+            "I confirm recording {n} members as leaving on the chosen date",
+        ),
+        "unions.leave_all": ("Ghi nhận tất cả ra khỏi tổ chức", "Record them all as leaving"),
+        "unions.left_all": (
+            "Đã ghi nhận {n} đoàn viên ra khỏi tổ chức. Giờ có thể giải thể.",
+            "{n} members recorded as leaving. The union can now be dissolved.",
+        ),
+        "unions.dissolve": ("Ghi nhận giải thể", "Record the dissolution"),
+        "unions.dissolved": ("Đã ghi nhận giải thể.", "Dissolution recorded."),
+        "unions.delete_help": (
+            "Chỉ xóa CĐCS nhập nhầm và chưa có đoàn viên. CĐCS ngừng hoạt động thì ghi nhận giải thể.",
+            "Delete only a union entered by mistake and without members; record a dissolution for "
+            "one that stopped.",
+        ),
+        "unions.found_heading": ("Thành lập công đoàn cơ sở mới", "Found a new union"),
+        "unions.found": ("Ghi nhận thành lập", "Record the founding"),
+        "unions.founded": ("Đã ghi nhận thành lập {name}.", "{name} recorded as founded."),
+    }
+)
+
+# Admin pages.
+STRINGS.update(
+    {
+        "admin_users.heading": ("Tài khoản và vai trò", "Accounts and roles"),
+        "admin_users.state": ("Tình trạng", "State"),
+        "admin_users.last_login": ("Đăng nhập gần nhất", "Last login"),
+        "admin_users.disabled": ("Đã vô hiệu hóa", "Disabled"),
+        "admin_users.locked": ("Tạm khóa đến {until}", "Locked until {until}"),
+        "admin_users.must_change": (
+            "Chờ đổi mật khẩu một lần",
+            "Must change its one-time password",
+        ),
+        "admin_users.active": ("Đang hoạt động", "Active"),
+        "admin_users.password_once": (
+            "Mật khẩu dùng một lần của «{name}» — chỉ hiển thị lần này. Hãy chuyển cho người dùng; "
+            "họ phải đổi mật khẩu khi đăng nhập lần đầu.",
+            "One-time password of «{name}» — shown this once. Hand it over; it must be changed at "
+            "first login.",
+        ),
+        "admin_users.create_heading": ("Tạo tài khoản", "Create an account"),
+        "admin_users.username_help": (
+            "Với đăng nhập qua tài khoản tổ chức (OpenID Connect), tên đăng nhập là địa chỉ thư.",
+            "For organisation (OpenID Connect) logins the user name is the e-mail address.",
+        ),
+        "admin_users.create": ("Tạo tài khoản", "Create"),
+        "admin_users.created": ("Đã tạo tài khoản {name}.", "Account {name} created."),
+        "admin_users.pick": ("Chọn tài khoản để quản lý", "Choose an account to manage"),
+        "admin_users.change_role": ("Đổi vai trò", "Change role"),
+        "admin_users.disable": ("Vô hiệu hóa tài khoản", "Disable the account"),
+        "admin_users.enable": ("Cho hoạt động lại", "Enable the account"),
+        "admin_users.unlock": ("Mở khóa", "Unlock"),
+        "admin_users.reset_password": ("Cấp lại mật khẩu", "Reset the password"),
+        "admin_users.password_reset": (
+            "Đã cấp lại mật khẩu cho {name}.",
+            "Password of {name} reset.",
+        ),
+        "admin_targets.heading": ("Kế hoạch và chỉ tiêu", "Plans and targets"),
+        "admin_targets.new_heading": ("Tạo kế hoạch năm mới", "New year's plan"),
+        "admin_targets.title_help": (
+            "Để trống để dùng tên mặc định.",
+            "Leave empty for the default title.",
+        ),
+        "admin_targets.copy_from": ("Lấy chỉ tiêu từ năm", "Copy the targets of"),
+        "admin_targets.copy_2025": ("Kế hoạch 2025 (mặc định)", "The 2025 plan (default)"),
+        "admin_targets.create": ("Tạo kế hoạch", "Create the plan"),
+        "admin_targets.created": ("Đã tạo kế hoạch năm {year}.", "Plan {year} created."),
+        "admin_targets.targets_heading": ("Chỉ tiêu toàn liên đoàn", "Federation targets"),
+        "admin_targets.target": ("Chỉ tiêu", "Target"),
+        "admin_targets.split_heading": ("Giao chỉ tiêu cho đơn vị", "Split across units"),
+        "admin_targets.split_help": (
+            "Mỗi ô là phần chỉ tiêu giao cho một xã, thị trấn, cụm hoặc khối. Chỉ tiêu tỷ lệ áp "
+            "dụng chung cho mọi đơn vị.",
+            "Each cell is a unit's share. Percentage targets apply to every unit.",
+        ),
+        "admin_targets.total": ("Chỉ tiêu", "Target"),
+        "admin_targets.allocated": ("Đã giao", "Allocated"),
+        "admin_targets.unallocated": ("Chưa giao", "Not yet allocated"),
+        "admin_units.heading": ("Đơn vị và cơ cấu tổ chức", "Units and structure"),
+        "admin_units.structure_on": ("Cơ cấu tại ngày", "Structure on"),
+        "admin_units.parent_on_day": ("Trực thuộc (tại ngày đã chọn)", "Under (on the chosen day)"),
+        "admin_units.add_heading": ("Thêm đơn vị", "Add a unit"),
+        "admin_units.add": ("Thêm", "Add"),
+        "admin_units.added": ("Đã thêm đơn vị.", "Unit added."),
+        "admin_units.links_heading": ("Trực thuộc theo thời gian", "Parents over time"),
+        "admin_units.pick": ("Chọn đơn vị", "Choose a unit"),
+        "admin_units.move_heading": (
+            "**Chuyển sang đơn vị cấp trên khác**",
+            "**Move under another parent**",
+        ),
+        "admin_units.from_day": ("Từ ngày", "From"),
+        "admin_units.move": ("Chuyển", "Move"),
+        "admin_units.moved": ("Đã chuyển đơn vị.", "Unit moved."),
+        "admin_units.end_heading": ("**Kết thúc liên kết**", "**End a link**"),
+        "admin_units.link": ("Liên kết", "Link"),
+        "admin_units.end": ("Kết thúc", "End"),
+        "admin_units.ended": ("Đã kết thúc liên kết.", "Link ended."),
+        "admin_units.delete_help": (
+            "Chỉ xóa đơn vị nhập nhầm. Đơn vị không còn tồn tại thì đặt ngày hết hiệu lực.",
+            "Delete only a unit entered by mistake; give one that ceased an end date.",
+        ),
+        "admin_units.merge_heading": ("Sáp nhập, sắp xếp lại đơn vị", "Merge / reorganise"),
+        "admin_units.merge_help": (
+            "Ví dụ ngày 01/7/2025 (Nghị quyết 1669/NQ-UBTVQH15): các xã cũ trực thuộc xã mới từ "
+            "ngày đó. Số liệu trước ngày này vẫn tính theo cơ cấu cũ, từ ngày này cộng dồn vào xã "
+            "mới.",
+            "E.g. 1/7/2025 (Resolution 1669/NQ-UBTVQH15): the old communes sit under the new one "
+            "from that day. Figures before it follow the old structure; from it, they roll up into "
+            "the new commune.",
+        ),
+        "admin_units.merge_old": ("Các đơn vị cũ", "Old units"),
+        "admin_units.merge_into": ("Sáp nhập vào", "Merged into"),
+        "admin_units.close_old": (
+            "Đơn vị cũ hết hiệu lực từ ngày này",
+            "The old units end on that day",
+        ),
+        "admin_units.merge": ("Ghi nhận sắp xếp", "Record the reorganisation"),
+        "admin_units.merged": ("Đã ghi nhận sắp xếp đơn vị.", "Reorganisation recorded."),
+        "admin_audit.heading": ("Nhật ký thay đổi", "Change log"),
+        "admin_audit.noun": ("thay đổi", "changes"),
+        "admin_audit.table": ("Bảng", "Table"),
+        "admin_audit.action": ("Thao tác", "Action"),
+        "admin_audit.from": ("Từ ngày", "From"),
+        "admin_audit.to": ("Đến ngày", "To"),
+        "admin_audit.no": ("Số", "No."),
+        "admin_audit.at": ("Thời điểm", "When"),
+        "admin_audit.record": ("Mã bản ghi", "Record"),
+        "admin_audit.changes": ("Thay đổi", "Changes"),
+        "admin_audit.reverted": ("Đã hoàn tác lúc", "Reverted at"),
+        "admin_audit.pick": ("Chọn một thay đổi để xem chi tiết", "Choose a change to see it"),
+        "admin_audit.field": ("Trường", "Field"),
+        "admin_audit.before": ("Trước", "Before"),
+        "admin_audit.after": ("Sau", "After"),
+        "admin_audit.already": ("Thay đổi này đã được hoàn tác lúc {at}.", "Reverted at {at}."),
+        "admin_audit.confirm": (
+            "Tôi muốn đưa bản ghi về giá trị trước thay đổi này",
+            "Put the record back as it was before this change",
+        ),
+        "admin_audit.revert": ("Hoàn tác thay đổi này", "Revert this change"),
+        "admin_audit.reverted_done": ("Đã hoàn tác thay đổi số {no}.", "Change {no} reverted."),
+        "action.insert": ("Thêm mới", "Added"),
+        "action.update": ("Sửa", "Edited"),
+        "action.delete": ("Xóa", "Deleted"),
+        "action.restore": ("Khôi phục", "Restored"),
+        "action.void": ("Hủy sự kiện", "Event taken back"),
+        "action.revert": ("Hoàn tác", "Reverted"),
+        "action.lock": ("Khóa tài khoản", "Account locked"),
+        "action.password": ("Đổi mật khẩu", "Password changed"),
+        "table.member": ("Đoàn viên", "Members"),
+        "table.membership_event": ("Sự kiện đoàn viên", "Member events"),
+        "table.enterprise": ("Doanh nghiệp", "Enterprises"),
+        "table.grassroots_union": ("Công đoàn cơ sở", "Grassroots unions"),
+        "table.org_unit": ("Đơn vị", "Units"),
+        "table.unit_link": ("Trực thuộc", "Unit links"),
+        "table.app_user": ("Tài khoản", "Accounts"),
+        "table.plan": ("Kế hoạch", "Plans"),
+        "table.plan_target": ("Chỉ tiêu", "Targets"),
+        "table.target_allocation": ("Giao chỉ tiêu", "Target split"),
+        "table.import_batch": ("Lần nhập tệp", "Imports"),
+        "table.audit_log": ("Nhật ký", "Log"),
+    }
+)
