@@ -17,7 +17,6 @@ user = auth.current_user()
 if user is None:
     auth.login_page()
     st.stop()
-auth.account_sidebar(user)
 
 sections: dict[str, list] = {}
 for entry in PAGES:

@@ -107,11 +107,16 @@ def current_user() -> CurrentUser | None:
 
 
 def require_role(min_role: str) -> CurrentUser:
-    """Call first on every page: the user if their role may open it, else stop with a message."""
+    """Call first on every page: the user if their role may open it, else stop with a message.
+
+    It also draws the account box in the sidebar (log out, change password). A page reached without
+    the router's gate (a page URL opened first thing after a restart) shows the login form here.
+    """
     user = current_user()
     if user is None:
-        st.warning(t("auth.please_login"))
+        login_page()
         st.stop()
+    account_sidebar(user)
     if not user.can(min_role):
         st.error(t("auth.page_denied", role=t(f"role.{min_role}")))
         st.stop()
@@ -212,7 +217,7 @@ def login_page() -> None:
 
 
 def account_sidebar(user: CurrentUser) -> None:
-    """Who is logged in, change password, log out: drawn in the sidebar on every page."""
+    """Who is logged in, change password, log out: drawn in the sidebar by `require_role`."""
     with st.sidebar:
         st.caption(
             t(

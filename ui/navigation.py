@@ -26,6 +26,13 @@ PAGES: list[PageEntry] = [
         "nav.section.dashboard",
         default=True,
     ),
+    PageEntry(
+        "pages/workers_month.py", "nav.workers_month", ":material/campaign:", "nav.section.duties"
+    ),
+    PageEntry(
+        "pages/activities.py", "nav.activities", ":material/event_note:", "nav.section.duties"
+    ),
+    PageEntry("pages/network.py", "nav.network", ":material/groups:", "nav.section.duties"),
     PageEntry("pages/members.py", "nav.members", ":material/badge:", "nav.section.data"),
     PageEntry("pages/enterprises.py", "nav.enterprises", ":material/factory:", "nav.section.data"),
     PageEntry("pages/unions.py", "nav.unions", ":material/diversity_3:", "nav.section.data"),

@@ -79,7 +79,6 @@ STRINGS.update(
             "The account is no longer active. Please contact an administrator.",
         ),
         "auth.logged_out": ("Đã đăng xuất.", "Logged out."),
-        "auth.please_login": ("Vui lòng đăng nhập.", "Please log in."),
         "auth.page_denied": (
             "Bạn không có quyền mở trang này (cần vai trò: {role}).",
             "You may not open this page (it needs the role: {role}).",

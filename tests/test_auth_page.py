@@ -1,0 +1,185 @@
+"""The login gate as a user meets it (AppTest): the Vietnamese form, the lock, the forced password
+change, idle expiry, a disabled account, logging out, and each role's pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+from streamlit.testing.v1 import AppTest
+
+from core import db, users
+from core.models import AppUser, utcnow
+from tests.login import ensure_user, login_as
+from ui.auth import SEEN_KEY, USER_KEY
+from ui.navigation import PAGES, allowed
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def login(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="auth.login_name").input(name)
+    at.text_input(key="auth.login_password").input(password)
+    return at.button[0].click().run()
+
+
+def signed_in_caption(at: AppTest) -> list[str]:
+    return [c.value for c in at.sidebar.caption if c.value.startswith("Đang đăng nhập")]
+
+
+def test_the_login_form_speaks_vietnamese(db_env):
+    at = app().run()
+    assert [x.value for x in at.title] == ["Theo dõi phát triển đoàn viên"]
+    assert [w.label for w in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+    assert [b.label for b in at.button] == ["Đăng nhập"]
+    assert not signed_in_caption(at)
+
+
+def test_a_right_password_opens_the_app(db_env):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    at = login(app().run(), "lan", "mat-khau-dung")
+    assert not at.exception
+    assert signed_in_caption(at) == ["Đang đăng nhập: lan — Cán bộ chuyên trách"]
+    assert at.session_state[USER_KEY] == "lan"
+
+
+def test_five_wrong_passwords_lock_the_account(db_env):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    at = app().run()
+    for _ in range(4):
+        login(at, "lan", "sai")
+        assert [e.value for e in at.error] == ["Tên đăng nhập hoặc mật khẩu không đúng."]
+    login(at, "lan", "sai")
+    assert at.error[0].value.startswith(
+        "Đã nhập sai mật khẩu 5 lần liên tiếp: tài khoản bị khóa 15 phút, đến "
+    )
+    login(at, "lan", "mat-khau-dung")
+    assert at.error[0].value.startswith("Tài khoản đang bị tạm khóa")
+    assert not signed_in_caption(at)
+
+
+def test_a_one_time_password_must_be_changed_first(db_env):
+    with db.session_scope() as session:
+        users.create_user(
+            session,
+            username="admin",
+            role="admin",
+            password="mot-lan-thoi-1",
+            by_user="make run",
+            must_change_password=True,
+        )
+    at = login(app().run(), "admin", "mot-lan-thoi-1")
+    assert at.info[0].value == (
+        "Tài khoản «admin» đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới để tiếp tục."
+    )
+    assert not signed_in_caption(at)
+    at.text_input(key="auth.forced_old").input("mot-lan-thoi-1")
+    at.text_input(key="auth.forced_new").input("mat-khau-moi-2025")
+    at.text_input(key="auth.forced_again").input("mat-khau-khac-2025")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Hai lần nhập mật khẩu mới không khớp nhau."]
+    at.text_input(key="auth.forced_again").input("mat-khau-moi-2025")
+    at.button[0].click().run()
+    assert signed_in_caption(at) == ["Đang đăng nhập: admin — Quản trị viên"]
+    with db.session_scope() as session:
+        user = session.exec(select(AppUser)).one()
+        assert user.must_change_password is False
+        assert users.verify_password(user.password_hash, "mat-khau-moi-2025")
+
+
+def test_an_idle_session_expires(db_env, monkeypatch):
+    monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
+    at = app()
+    login_as(at, "lan", "staff")
+    at.run()
+    assert signed_in_caption(at)
+    at.session_state[SEEN_KEY] = utcnow() - dt.timedelta(hours=8, minutes=1)
+    at.run()
+    assert not signed_in_caption(at)
+    assert [w.value for w in at.warning] == [
+        "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại."
+    ]
+    assert USER_KEY not in at.session_state
+
+
+def test_each_page_load_counts_as_activity(db_env):
+    at = app()
+    login_as(at, "lan", "staff")
+    at.session_state[SEEN_KEY] = utcnow() - dt.timedelta(hours=7)
+    at.run()
+    assert utcnow() - at.session_state[SEEN_KEY] < dt.timedelta(minutes=1)
+
+
+def test_a_disabled_account_is_logged_out_at_its_next_click(db_env):
+    at = app()
+    login_as(at, "lan", "staff")
+    at.run()
+    with db.session_scope() as session:
+        session.exec(select(AppUser).where(AppUser.username == "lan")).one().disabled = True
+    at.run()
+    assert not signed_in_caption(at)
+    assert [w.value for w in at.warning] == [
+        "Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên."
+    ]
+
+
+def test_log_out(db_env):
+    at = app()
+    login_as(at, "lan", "staff")
+    at.run()
+    at.sidebar.button(key="auth.logout").click().run()
+    assert not signed_in_caption(at)
+    assert [w.value for w in at.warning] == ["Đã đăng xuất."]
+
+
+def test_change_password_from_the_sidebar(db_env):
+    at = app()
+    login_as(at, "lan", "staff")
+    ensure_user("lan", "staff", "mat-khau-dung")
+    at.run()
+    at.sidebar.text_input(key="auth.old").input("mat-khau-dung")
+    at.sidebar.text_input(key="auth.new").input("mat-khau-moi-2025")
+    at.sidebar.text_input(key="auth.again").input("mat-khau-moi-2025")
+    at.sidebar.button[0].click().run()
+    assert [s.value for s in at.sidebar.success] == ["Đã đổi mật khẩu."]
+    with db.session_scope() as session:
+        user = session.exec(select(AppUser).where(AppUser.username == "lan")).one()
+        assert users.verify_password(user.password_hash, "mat-khau-moi-2025")
+
+
+ADMIN_PAGES = {"admin_users", "admin_targets", "admin_units", "admin_audit"}
+
+
+@pytest.mark.parametrize("role", ["viewer", "staff", "admin"])
+def test_each_role_is_offered_only_its_pages(role):
+    offered = {Path(e.path).stem for e in PAGES if allowed(role, e)}
+    assert ADMIN_PAGES <= offered if role == "admin" else not (ADMIN_PAGES & offered)
+    assert {"members", "enterprises", "unions"} <= offered
+    if role == "viewer":
+        assert "upload" not in offered
+
+
+@pytest.mark.parametrize("page", sorted(ADMIN_PAGES))
+@pytest.mark.parametrize("role", ["viewer", "staff"])
+def test_an_admin_page_refuses_a_lower_role_itself(db_env, page, role):
+    """Even opened directly (not through the menu), the page checks the role on the server."""
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    login_as(at, "someone", role)
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Bạn không có quyền mở trang này (cần vai trò: Quản trị viên)."
+    ]
+    assert [x.value for x in at.title] == []
+
+
+def test_a_page_opened_without_a_login_shows_the_login_form(db_env):
+    at = AppTest.from_file(str(ROOT / "pages" / "members.py"), default_timeout=60).run()
+    assert [x.value for x in at.title] == ["Theo dõi phát triển đoàn viên"]
+    assert [w.label for w in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
