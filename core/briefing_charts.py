@@ -44,6 +44,9 @@ class Theme:
     legend_size: int
 
 
+# Fonts with every Vietnamese letter; the first one installed is used (DejaVu Sans on a bare Debian).
+FONTS = "Segoe UI, Roboto, Noto Sans, DejaVu Sans, Arial, sans-serif"
+
 PROJECTOR = Theme(
     name="projector",
     background="transparent",
@@ -56,7 +59,7 @@ PROJECTOR = Theme(
     admitted="#5CC8FF",
     departures="#FF9F5A",
     status={"ahead": "#34D399", "near": "#FBBF24", "behind": "#FB7185", "none": "#5CC8FF"},
-    font="Liberation Sans, Arial, Helvetica, sans-serif",
+    font=FONTS,
     axis_size=28,
     label_size=32,
     big_size=64,
@@ -74,11 +77,11 @@ PRINT = Theme(
     admitted=charts.ADMITTED_COLOUR,
     departures=charts.DEPARTURES_COLOUR,
     status=charts.STATUS_COLOURS,
-    font="Liberation Sans, Arial, Helvetica, sans-serif",
-    axis_size=13,
-    label_size=13,
-    big_size=30,
-    legend_size=13,
+    font=FONTS,
+    axis_size=17,
+    label_size=18,
+    big_size=44,
+    legend_size=17,
 )
 
 
@@ -265,7 +268,7 @@ def leaderboard_chart(
     labels = base.mark_text(
         align="left", dx=theme.label_size // 3, fontSize=theme.label_size, color=theme.text
     ).encode(x=alt.X("label_at:Q", scale=scale), text="label:N")
-    layers = [bars, labels]
+    layers = []
     if with_targets:
         rules = pd.DataFrame(
             [
@@ -280,6 +283,7 @@ def leaderboard_chart(
                 .mark_rule(color=theme.pace, strokeWidth=2, strokeDash=rule["dash"].iloc[0])
                 .encode(x=alt.X("x:Q", scale=scale))
             )
+    layers += [bars, labels]  # over the rules
     height = max(row_height * len(rows), row_height)
     return alt.layer(*layers).properties(width=width, height=height)
 

@@ -60,3 +60,21 @@ def board(url: str, on: dt.date, version: int) -> list[organising.Card]:
 def stage_counts(url: str, on: dt.date, version: int) -> dict[str | None, int]:
     with _session() as session:
         return organising.stage_counts(session, on=on)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def report_file(url: str, year: int, quarter: int | None, version: int, today: dt.date) -> bytes:
+    from core import reports
+
+    with _session() as session:
+        return reports.report_bytes(session, year=year, quarter=quarter, today=today)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def chart_files(
+    url: str, year: int, quarter: int | None, version: int, today: dt.date
+) -> dict[str, bytes]:
+    from core import reports
+
+    with _session() as session:
+        return reports.chart_pngs(session, year=year, quarter=quarter, today=today)

@@ -73,6 +73,7 @@ PAGES: list[PageEntry] = [
         "nav.section.data",
         min_role="staff",
     ),
+    PageEntry("pages/reports.py", "nav.reports", ":material/summarize:", "nav.section.dashboard"),
 ]
 
 
