@@ -71,7 +71,7 @@ def table_of(result: Ranking) -> pd.io.formats.style.Styler:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_number(v)
         elif name not in text_columns:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_int(v)
-    return frame.style.format(formats)
+    return frame.style.format(formats, na_rep="–")
 
 
 def leader_bars(result: Ranking) -> list[charts.UnitBar]:

@@ -74,6 +74,7 @@ PAGES: list[PageEntry] = [
         min_role="staff",
     ),
     PageEntry("pages/reports.py", "nav.reports", ":material/summarize:", "nav.section.dashboard"),
+    PageEntry("pages/organising.py", "nav.organising", ":material/handshake:", "nav.section.data"),
 ]
 
 
