@@ -75,6 +75,13 @@ PAGES: list[PageEntry] = [
     ),
     PageEntry("pages/reports.py", "nav.reports", ":material/summarize:", "nav.section.dashboard"),
     PageEntry("pages/organising.py", "nav.organising", ":material/handshake:", "nav.section.data"),
+    PageEntry(
+        "pages/display_links.py",
+        "nav.display_links",
+        ":material/link:",
+        "nav.section.admin",
+        min_role="admin",
+    ),
 ]
 
 

@@ -453,4 +453,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.write_error.full": ("ổ đĩa đã đầy", "the disk is full"),
     "cli.write_error.is_folder": ("đây là một thư mục", "it is a folder"),
     "cli.write_error.other": ("lỗi hệ thống tệp", "file system error"),
+    # ---------------------------------------------------------------- display links page
+    "display_link.title": ("Liên kết màn hình giao ban", "Display links"),
+    "display_link.caption": (
+        "Liên kết chỉ xem mở riêng màn hình giao ban, không cần đăng nhập (ví dụ cho TV phòng "
+        "họp). Liên kết chỉ hiện một lần khi tạo; có thời hạn và có thể thu hồi bất cứ lúc nào.",
+        "A view-only link opens the briefing display alone, without a login (e.g. for the "
+        "meeting room TV). It is shown once; it expires and can be revoked at any time.",
+    ),
+    "display_link.form.label": ("Tên liên kết", "Name"),
+    "display_link.form.placeholder": ("TV phòng họp tầng 2", "Meeting room TV"),
+    "display_link.form.days": ("Thời hạn (ngày)", "Valid for (days)"),
+    "display_link.form.submit": ("Tạo liên kết", "Create link"),
+    "display_link.created": (
+        "Đã tạo liên kết «{label}». Hãy sao chép ngay: liên kết chỉ hiện một lần.",
+        "Link «{label}» created. Copy it now: it is shown only once.",
+    ),
+    "display_link.list": ("Các liên kết đã tạo", "Links"),
+    "display_link.none": ("Chưa có liên kết nào.", "No link yet."),
+    "display_link.col.label": ("Tên", "Name"),
+    "display_link.col.state": ("Trạng thái", "State"),
+    "display_link.col.created": ("Tạo lúc · bởi", "Created · by"),
+    "display_link.col.expires": ("Hết hạn lúc", "Expires"),
+    "display_link.col.last_used": ("Dùng lần cuối", "Last used"),
+    "display_link.state.ok": ("Đang hiệu lực", "Active"),
+    "display_link.state.revoked": ("Đã thu hồi", "Revoked"),
+    "display_link.state.expired": ("Đã hết hạn", "Expired"),
+    "display_link.state.unknown": ("Không hợp lệ", "Unknown"),
+    "display_link.revoke.pick": ("Liên kết cần thu hồi", "Link to revoke"),
+    "display_link.revoke.submit": ("Thu hồi", "Revoke"),
 }
