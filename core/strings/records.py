@@ -742,7 +742,7 @@ STRINGS.update(
             "dụng chung cho mọi đơn vị.",
             "Each cell is a unit's share. Percentage targets apply to every unit.",
         ),
-        "admin_targets.total": ("Chỉ tiêu", "Target"),
+        "admin_targets.total": ("Toàn liên đoàn", "Whole federation"),
         "admin_targets.allocated": ("Đã giao", "Allocated"),
         "admin_targets.unallocated": ("Chưa giao", "Not yet allocated"),
         "admin_units.heading": ("Đơn vị và cơ cấu tổ chức", "Units and structure"),
