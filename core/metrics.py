@@ -322,7 +322,12 @@ def prospects(
     session: Session, scope: Scope, on: dt.date, *, limit: int | None = None, offset: int = 0
 ) -> list[Enterprise]:
     """Enterprises with ≥ 20 workers and no union, largest first: the list staff work from."""
-    query = _prospect_query(select(Enterprise), scope, on)
+    # Correlated conditions here, not the join of `prospect_count`: with a LIMIT, PostgreSQL walks
+    # the worker-count index and a joined aggregate would be rescanned for every enterprise.
+    query = select(Enterprise).where(*_prospect_conditions(on))
+    condition = _enterprise_filter(scope)
+    if condition is not None:
+        query = query.where(condition)
     query = query.order_by(Enterprise.worker_count.desc(), Enterprise.name).offset(offset)
     if limit is not None:
         query = query.limit(limit)
