@@ -1,4 +1,4 @@
-"""The display's duties slide as HTML (ui/duties_widgets.py): held or not, rings, names escaped."""
+"""The display's duties slide as HTML (ui/duties_slide.py): held or not, rings, names escaped."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from core.duties import ActivityIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
 from core.strings import t
 from tests import factories as f
-from ui.duties_widgets import slide_duties_html
+from ui.duties_slide import slide_duties
 
 D = dt.date
 STAFF = Actor(username="lan", role="staff")
@@ -31,14 +31,12 @@ def test_slide_says_whether_the_briefing_was_held_and_escapes_names(session):
         actor=STAFF,
     )
 
-    first = slide_duties_html(
-        duties.slide_figures(session, year=2025, quarter=1, as_of=D(2025, 12, 31))
-    )
+    first = slide_duties(duties.slide_figures(session, year=2025, quarter=1, as_of=D(2025, 12, 31)))
     assert t("duties.slide_held") in first and "14/02/2025" in first
     assert "&lt;b&gt;Bình&lt;/b&gt;" in first and "<b>Bình</b>" not in first
     assert first.count('class="bd-card bd-gauge"') == 4
 
-    second = slide_duties_html(
+    second = slide_duties(
         duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
     )
     assert t("duties.slide_not_held") in second

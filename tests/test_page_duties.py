@@ -260,3 +260,35 @@ def test_workers_month_before_the_window(session, db_env):
     session.commit()
     at = open_page("pages/workers_month.py", "viewer")
     assert [i.value for i in at.info] == [t("wm.not_started", year=2099, start="01/05/2099")]
+
+
+# ---------------------------------------------------------------- the briefing display
+
+
+def test_display_shows_whether_the_quarters_briefing_was_held(session, world):
+    import re
+
+    from core.briefing import SLIDES
+    from ui.briefing import PAUSED_KEY, SLIDE_KEY
+
+    federation, _, _ = world
+    duties.record_activity(
+        session=session,
+        data=ActivityIn(
+            kind="briefing", held_on=D(2025, 12, 19), unit_id=federation.id, title="Q4"
+        ),
+        actor=STAFF,
+    )
+    session.commit()
+    at = AppTest.from_file(APP, default_timeout=60)
+    login_as(at, "tv", "viewer")
+    at.run()
+    at.switch_page("pages/display.py")
+    at.session_state[SLIDE_KEY] = SLIDES.index("duties")
+    at.session_state[PAUSED_KEY] = True
+    at.run()
+    assert not at.exception, at.exception
+    slide = next(h.proto.body for h in at.get("html") if 'data-slide="duties"' in h.proto.body)
+    text = " ".join(re.sub(r"<[^>]+>", " ", slide).split())
+    assert t("duties.slide_title", period="Quý IV/2025") in text
+    assert f"{t('duties.slide_held')} 19/12/2025" in text

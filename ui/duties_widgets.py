@@ -1,5 +1,5 @@
-"""The plan's other duties on screen: cached reads, the gauge row the overview shows, the display's
-"was this quarter's briefing held?" slide and the Workers' Month slide.
+"""The plan's other duties on screen: cached reads for the duty pages, the gauge row the overview
+shows, and the Workers' Month chart (the display's duties slide is ui/duties_slide.py).
 
 Like `ui.data`, every cached read is keyed on the database URL and the data version, so any write
 anywhere drops what was cached. Readers return plain rows, never live database objects.
@@ -18,9 +18,9 @@ from sqlmodel import Session
 from core import charts, db, duties, quarters, units, workers_month
 from core.formatting import fmt_date, fmt_int, fmt_number
 from core.models import ActivityKind, NetworkBody
-from core.plans import DUTY_TARGETS
 from core.strings import t
 from ui import data
+from ui.duties_slide import duty_gauges
 
 CACHE_ENTRIES = 128
 DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
@@ -266,18 +266,6 @@ def officer_prospects(
 # ---------------------------------------------------------------- gauges (overview)
 
 
-def duty_gauges(targets: dict) -> list[charts.Gauge]:
-    return [
-        charts.Gauge(
-            key=key.value,
-            actual=targets[key.value]["actual"],
-            target=targets[key.value]["target"],
-            expected=targets[key.value]["expected_by_today"],
-        )
-        for key in DUTY_TARGETS
-    ]
-
-
 def _gap_delta(gauge: charts.Gauge) -> str | int | None:
     if gauge.gap_to_pace is None:
         return None
@@ -307,46 +295,6 @@ def draw_duty_gauges(year: int, unit_id: int | None, as_of: dt.date) -> None:
                     f"**{fmt_int(gauge.actual)} / {fmt_int(gauge.target)}** · "
                     f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
                 )
-
-
-# ---------------------------------------------------------------- the briefing display
-
-
-def behind_duties(targets: dict) -> list[tuple[str, int, float, float]]:
-    """(duty key, actual, target, due by now) for each duty behind its pace."""
-    return [
-        (key, row["actual"], row["target"], row["expected_by_today"])
-        for key, row in targets.items()
-        if row["expected_by_today"] is not None and row["actual"] < row["expected_by_today"]
-    ]
-
-
-def draw_briefing_slide(
-    year: int, quarter: int, unit_id: int | None = None, as_of: dt.date | None = None
-) -> None:
-    """Was this quarter's briefing held? and which duties are behind: for the display."""
-    url, version = data.database_url(), data.data_version()
-    as_of = as_of or min(data.default_as_of(year), quarters.quarter_end(year, quarter))
-    status = briefing_status(url, year, quarter, unit_id, version)
-    st.header(t("duties.slide_title", q=quarter, year=year), anchor=False)
-    if status.held:
-        dates = ", ".join(fmt_date(day) for day in status.held_on)
-        st.markdown(f"# :green[{t('duties.slide_held')}] · {dates}")
-    else:
-        st.markdown(f"# :red[{t('duties.slide_not_held')}]")
-    behind = behind_duties(other_targets(url, year, unit_id, as_of, version))
-    st.subheader(t("duties.slide_behind"), anchor=False)
-    if behind:
-        for key, actual, target, expected in behind:
-            st.markdown(
-                f"## {t(f'target.{key}')}: **{fmt_int(actual)} / {fmt_int(target)}** · "
-                f"{t('duty.expected')} {fmt_number(expected)}"
-            )
-    else:
-        st.markdown(f"## {t('duties.slide_all_on_pace')}")
-    idle = idle_members(url, year, quarter, unit_id, version)
-    if idle:
-        st.markdown(f"## :orange[{t('duties.slide_idle', n=fmt_int(len(idle)))}]")
 
 
 # ---------------------------------------------------------------- Workers' Month
@@ -418,27 +366,6 @@ def top_units_table(result: workers_month.Campaign) -> pd.DataFrame:
     )
 
 
-def draw_workers_month_slide(
-    year: int, unit_id: int | None = None, as_of: dt.date | None = None
-) -> bool:
-    """The campaign for the display; False (nothing drawn) outside and before the window."""
-    result = campaign(
-        data.database_url(), year, unit_id, as_of or data.default_as_of(year), data.data_version()
-    )
-    if not result.started:
-        return False
-    st.header(t("wm.heading", year=year), anchor=False)
-    st.caption(t("wm.window", start=fmt_date(result.start), end=fmt_date(result.end)))
-    draw_campaign_figures(result)
-    left, right = st.columns([3, 2])
-    with left:
-        st.altair_chart(charts.localised(campaign_chart(result)), width="stretch")
-    with right:
-        st.markdown(f"**{t('wm.top_units')}**")
-        st.dataframe(top_units_table(result), hide_index=True, width="stretch")
-    return True
-
-
 # ---------------------------------------------------------------- labels
 
 
@@ -452,75 +379,3 @@ def body_label(body: str) -> str:
 
 ACTIVITY_KINDS = [kind.value for kind in ActivityKind]
 NETWORK_BODIES = [body.value for body in NetworkBody]
-
-
-# ---------------------------------------------------------------- the display's HTML slide
-
-
-def slide_duties_html(slide: duties.DutySlide) -> str:
-    """The body of the display's duties slide, in the display's own HTML pieces (ui.slides).
-
-    Left: was this quarter's briefing held, the quarter's activities, the idle committee members.
-    Right: a ring per duty target with its pace.
-    """
-    from html import escape
-
-    from ui import slides
-
-    status = "ahead" if slide.briefing.held else "behind"
-    held = (
-        ", ".join(fmt_date(day) for day in slide.briefing.held_on)
-        if slide.briefing.held
-        else t("duties.slide_not_held_note", date=fmt_date(slide.briefing.end))
-    )
-    counts = slide.quarter_counts
-    lines = [
-        (t("count.trainings"), counts.trainings, t("count.trainees"), counts.trainees),
-        (
-            t("count.outreach_events"),
-            counts.outreach_events,
-            t("count.outreach_reach"),
-            counts.outreach_reach,
-        ),
-        (t("count.surveys"), counts.surveys, None, None),
-        (t("count.party_introductions"), counts.party_introductions, None, None),
-        (t("count.party_cells"), counts.party_cells, None, None),
-    ]
-    rows = "".join(
-        f'<tr><td>{escape(label)}</td><td class="num">{fmt_int(value)}</td>'
-        f'<td class="bd-muted">{escape(f"{extra_label}: {fmt_int(extra)}" if extra_label else "")}'
-        "</td></tr>"
-        for label, value, extra_label, extra in lines
-    )
-    idle = ""
-    if slide.idle_members:
-        names = ", ".join(slide.idle_members)
-        idle = (
-            f'<div class="bd-note" style="color:{slides.STATUS_COLOURS["near"]}">'
-            f"{escape(t('duties.slide_idle', n=fmt_int(len(slide.idle_members))))}: "
-            f"{escape(names)}</div>"
-        )
-    left = (
-        f'<div class="bd-card"><h3>{escape(t("duties.slide_title", q=slide.quarter, year=slide.year))}</h3>'
-        f'<div class="bd-big" style="color:{slides.STATUS_COLOURS[status]}">'
-        f"{escape(t('duties.slide_held' if slide.briefing.held else 'duties.slide_not_held'))}</div>"
-        f'<div class="bd-note">{escape(held)}</div>'
-        f'<table class="bd-table" style="margin-top:auto">{rows}</table>{idle}</div>'
-    )
-    cards = []
-    for gauge in duty_gauges(slide.targets):
-        note = (
-            t("duty.no_target")
-            if gauge.target is None
-            else f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
-        )
-        cards.append(
-            f'<div class="bd-card bd-gauge"><h3>{escape(t(f"target.{gauge.key}"))}</h3>'
-            f"{slides.gauge_ring(gauge)}<div>{slides.pill(gauge.status)}"
-            f'<div class="bd-note">{escape(note)}</div></div></div>'
-        )
-    right = (
-        '<div class="bd-stack" style="grid-template-columns:repeat(2,1fr);'
-        f'grid-template-rows:repeat(2,1fr)">{"".join(cards)}</div>'
-    )
-    return f'<div class="bd-body bd-cols-even">{left}{right}</div>'

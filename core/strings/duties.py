@@ -127,13 +127,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "You are viewing read-only.",
     ),
     "duty.all_kinds": ("Tất cả các loại", "All kinds"),
-    "duty.actual": ("Đã thực hiện", "Done"),
     "duty.target": ("Chỉ tiêu", "Target"),
     "duty.expected": ("Cần đạt đến nay", "Due by today"),
     "duty.no_target": ("chưa giao chỉ tiêu", "no target set"),
-    "duty.of_target": ("{actual} / {target}", "{actual} / {target}"),
-    "duty.behind": ("Chậm {n} so với tiến độ", "{n} behind the pace"),
-    "duty.on_pace": ("Đúng tiến độ", "On pace"),
     # Activities page
     "activities.heading": ("Hoạt động theo kế hoạch", "The plan's activities"),
     "activities.caption": (
@@ -281,7 +277,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Giao ban: số quý đã tổ chức giao ban (chỉ tiêu 01 lần/quý); số liệu tính đến ngày {date}.",
         "Briefings: quarters with a briefing (the plan asks one a quarter); figures to {date}.",
     ),
-    "duties.slide_title": ("Giao ban quý {q}/{year}", "Briefing, Q{q} {year}"),
+    "duties.slide_title": ("Giao ban {period}", "Briefing, {period}"),
     "duties.slide_held": ("ĐÃ GIAO BAN", "BRIEFING HELD"),
     "duties.slide_not_held": ("CHƯA GIAO BAN", "NO BRIEFING YET"),
     "duties.slide_not_held_note": (
@@ -289,8 +285,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A briefing is due by {date}",
     ),
     "briefing.slide.duties": ("Giao ban và các nhiệm vụ khác", "Briefings and the other duties"),
-    "duties.slide_behind": ("Nhiệm vụ đang chậm", "Duties behind"),
-    "duties.slide_all_on_pace": ("Các nhiệm vụ đều đúng tiến độ.", "Every duty is on pace."),
     "duties.slide_idle": (
         "{n} thành viên ban chỉ đạo chưa tham gia hoạt động trong quý",
         "{n} committee members with no activity this quarter",

@@ -1,0 +1,91 @@
+"""The display's duties slide as HTML: was this quarter's briefing held, the quarter's activities,
+the idle committee members, and a ring per duty target. Built from the display's own pieces
+(ui.slides), so it looks like the other slides; every name from the database is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from core import charts, duties
+from core.formatting import fmt_date, fmt_int, fmt_number
+from core.plans import DUTY_TARGETS
+from core.quarters import quarter_label
+from core.strings import t
+from ui import slides
+
+
+def duty_gauges(targets: dict) -> list[charts.Gauge]:
+    return [
+        charts.Gauge(
+            key=key.value,
+            actual=targets[key.value]["actual"],
+            target=targets[key.value]["target"],
+            expected=targets[key.value]["expected_by_today"],
+        )
+        for key in DUTY_TARGETS
+    ]
+
+
+def slide_duties(slide: duties.DutySlide) -> str:
+    """The body of the display's duties slide, in the display's own HTML pieces (ui.slides).
+
+    Left: was this quarter's briefing held, the quarter's activities, the idle committee members.
+    Right: a ring per duty target with its pace.
+    """
+    status = "ahead" if slide.briefing.held else "behind"
+    held = (
+        ", ".join(fmt_date(day) for day in slide.briefing.held_on)
+        if slide.briefing.held
+        else t("duties.slide_not_held_note", date=fmt_date(slide.briefing.end))
+    )
+    counts = slide.quarter_counts
+    lines = [
+        (t("count.trainings"), counts.trainings, t("count.trainees"), counts.trainees),
+        (
+            t("count.outreach_events"),
+            counts.outreach_events,
+            t("count.outreach_reach"),
+            counts.outreach_reach,
+        ),
+        (t("count.surveys"), counts.surveys, None, None),
+        (t("count.party_introductions"), counts.party_introductions, None, None),
+        (t("count.party_cells"), counts.party_cells, None, None),
+    ]
+    rows = "".join(
+        f'<tr><td>{escape(label)}</td><td class="num">{fmt_int(value)}</td>'
+        f'<td class="bd-muted">{escape(f"{extra_label}: {fmt_int(extra)}" if extra_label else "")}'
+        "</td></tr>"
+        for label, value, extra_label, extra in lines
+    )
+    idle = ""
+    if slide.idle_members:
+        names = ", ".join(slide.idle_members)
+        idle = (
+            f'<div class="bd-note" style="color:{slides.STATUS_COLOURS["near"]}">'
+            f"{escape(t('duties.slide_idle', n=fmt_int(len(slide.idle_members))))}: "
+            f"{escape(names)}</div>"
+        )
+    left = (
+        f'<div class="bd-card"><h3>{escape(t("duties.slide_title", period=quarter_label(slide.year, slide.quarter)))}</h3>'
+        f'<div class="bd-big" style="color:{slides.STATUS_COLOURS[status]}">'
+        f"{escape(t('duties.slide_held' if slide.briefing.held else 'duties.slide_not_held'))}</div>"
+        f'<div class="bd-note">{escape(held)}</div>'
+        f'<table class="bd-table" style="margin-top:auto">{rows}</table>{idle}</div>'
+    )
+    cards = []
+    for gauge in duty_gauges(slide.targets):
+        note = (
+            t("duty.no_target")
+            if gauge.target is None
+            else f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
+        )
+        cards.append(
+            f'<div class="bd-card bd-gauge"><h3>{escape(t(f"target.{gauge.key}"))}</h3>'
+            f"{slides.gauge_ring(gauge)}<div>{slides.pill(gauge.status)}"
+            f'<div class="bd-note">{escape(note)}</div></div></div>'
+        )
+    right = (
+        '<div class="bd-stack" style="grid-template-columns:repeat(2,1fr);'
+        f'grid-template-rows:repeat(2,1fr)">{"".join(cards)}</div>'
+    )
+    return f'<div class="bd-body bd-cols-even">{left}{right}</div>'
