@@ -56,7 +56,7 @@ def shown_metrics(page) -> dict[str, str]:
 
 def test_overview_gauges_show_the_cli_figures(demo_url, artifacts):
     expected = progress_json(demo_url)
-    with open_app(demo_url, viewport=SCREENS[0]) as page:
+    with open_app(demo_url, viewport=SCREENS[0], username="lanhdao") as page:
         seen = {}
         for width, height in SCREENS:
             page.set_viewport_size({"width": width, "height": height})

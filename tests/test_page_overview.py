@@ -16,6 +16,7 @@ from core.strings import t
 from tests import factories as f
 from tests.browser import ROOT
 from tests.login import login_as
+from ui import data
 
 D = dt.date
 YEAR_END = D(2025, 12, 31)
@@ -196,3 +197,16 @@ def test_without_a_plan_the_page_says_so(session, db_env):
 
     assert [info.value for info in at.info] == [t("common.no_plan")]
     assert not at.metric
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "label"),
+    [
+        ("Hòa Bình", "commune", "Xã Hòa Bình"),
+        ("Xã Vĩnh Am", "commune", "Xã Vĩnh Am"),
+        ("Thị trấn Vĩnh Bảo", "town", "Thị trấn Vĩnh Bảo"),
+        ("Cụm thi đua số 1", "cluster", "Cụm thi đua số 1"),
+    ],
+)
+def test_unit_labels_name_the_kind_once(name, kind, label):
+    assert data.UnitOption(id=1, name=name, kind=kind).label == label

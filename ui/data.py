@@ -18,7 +18,7 @@ from core import charts, db, metrics, plans, settings, units
 from core.charts import UnitBar
 from core.formatting import today_local
 from core.models import OrgUnit, TargetKey, UnitKind
-from core.strings import language, t
+from core.strings import CATALOGUE, language, t
 
 CACHE_ENTRIES = 256
 
@@ -33,9 +33,11 @@ class UnitOption:
     def label(self) -> str:
         """'Xã Vĩnh Am', 'Cụm thi đua số 1', the federation by its own name."""
         if self.kind in (UnitKind.commune, UnitKind.town):
-            kind = t(f"unit_kind.{self.kind}")
-            if not self.name.lower().startswith(kind.lower()):
-                return t("overview.unit_option", kind=kind, name=self.name)
+            key = f"unit_kind.{self.kind}"
+            # Names are data, written in Vietnamese: 'Xã Vĩnh Am' needs no prefix in any language.
+            prefixes = {CATALOGUE[key][0].lower(), t(key).lower()}
+            if not any(self.name.lower().startswith(prefix) for prefix in prefixes):
+                return t("overview.unit_option", kind=t(key), name=self.name)
         return self.name
 
 
