@@ -267,7 +267,7 @@ def leaderboard_chart(
     )
     labels = base.mark_text(
         align="left", dx=theme.label_size // 3, fontSize=theme.label_size, color=theme.text
-    ).encode(x=alt.X("label_at:Q", scale=scale), text="label:N")
+    ).encode(x=alt.X("label_at:Q", scale=scale, axis=None), text="label:N")
     layers = []
     if with_targets:
         rules = pd.DataFrame(
@@ -281,7 +281,7 @@ def leaderboard_chart(
             layers.append(
                 alt.Chart(rule)
                 .mark_rule(color=theme.pace, strokeWidth=2, strokeDash=rule["dash"].iloc[0])
-                .encode(x=alt.X("x:Q", scale=scale))
+                .encode(x=alt.X("x:Q", scale=scale, axis=None))
             )
     layers += [bars, labels]  # over the rules
     height = max(row_height * len(rows), row_height)
@@ -320,7 +320,7 @@ def cumulative_chart(
     labels = [label(m) for m in range(1, 13)]
     x = alt.X("month:O", title=None, scale=alt.Scale(domain=labels), axis=alt.Axis(labelAngle=0))
     top = max([0.0, *(r["cumulative"] for r in rows), *(r["net"] for r in rows), target or 0.0])
-    y_scale = alt.Scale(domain=[min(0, *(r["net"] for r in rows)) * 1.1, top * 1.12 or 1.0])
+    y_scale = alt.Scale(domain=[min([0, *(r["net"] for r in rows)]) * 1.1, top * 1.12 or 1.0])
     y = alt.Y("cumulative:Q", title=None, scale=y_scale, axis=alt.Axis(format=",.0f", tickCount=5))
     base = alt.Chart(frame)
     bars = base.mark_bar(color=theme.admitted, opacity=0.45, size=width / 12 * 0.5).encode(
@@ -403,7 +403,7 @@ def workers_month_chart(
         axis=alt.Axis(labelAngle=0, values=all_days[::5]),
     )
     top = max([0.0, *(r["cumulative"] for r in rows), target or 0.0]) * 1.12 or 1.0
-    y_scale = alt.Scale(domain=[min(0, *(r["cumulative"] for r in rows)), top])
+    y_scale = alt.Scale(domain=[min([0, *(r["cumulative"] for r in rows)]), top])
     y = alt.Y("cumulative:Q", title=None, scale=y_scale, axis=alt.Axis(format=",.0f", tickCount=5))
     area = (
         alt.Chart(frame)
@@ -457,7 +457,7 @@ def pipeline_chart(
     )
     labels = base.mark_text(
         align="left", dx=10, fontSize=theme.label_size, fontWeight="bold", color=theme.text
-    ).encode(x=alt.X("count:Q", scale=scale), text="text:N")
+    ).encode(x=alt.X("count:Q", scale=scale, axis=None), text="text:N")
     return alt.layer(bars, labels).properties(width=width, height=row_height * len(rows))
 
 
@@ -511,7 +511,7 @@ def quarters_chart(
     y = alt.Y(
         "value:Q",
         title=None,
-        scale=alt.Scale(domain=[min(0, *(d["value"] for d in data)), top]),
+        scale=alt.Scale(domain=[min([0, *(d["value"] for d in data)]), top]),
         axis=alt.Axis(format=",.0f", tickCount=5),
     )
     base = alt.Chart(frame).encode(x=x, xOffset=alt.XOffset("series:N", sort=series), y=y)

@@ -307,7 +307,12 @@ def write_value(cell, value) -> None:
 
 def fraction(percent: float | None) -> float | None:
     """95.0 (a percent figure) -> 0.95, for a cell formatted as a percentage."""
-    return None if percent is None else percent / 100
+    return None if percent is None else round(percent / 100, 6)
+
+
+def share(value: float | None, target: float | None) -> float | None:
+    """Value over target as a fraction (six decimals survive the file unchanged)."""
+    return None if value is None or not target else round(value / target, 6)
 
 
 # ---------------------------------------------------------------- the sections
@@ -322,9 +327,7 @@ def _headline(writer: SheetWriter, progress: metrics.Progress) -> None:
         target = progress.targets.get(key)
         expected = progress.expected_by_today.get(key)
         projected = progress.projection.get(key)
-        share = None
-        if actual is not None and target:
-            share = actual / target
+        reached = share(actual, target)
         status = charts.pace_status(actual, expected)
         if key in PERCENT_TARGETS:
             actual, target, expected = fraction(actual), fraction(target), fraction(expected)
@@ -338,7 +341,7 @@ def _headline(writer: SheetWriter, progress: metrics.Progress) -> None:
                 t(f"report.target.{key}"),
                 target,
                 actual,
-                share,
+                reached,
                 expected,
                 projected,
                 t(f"briefing.status.{status}"),
@@ -441,7 +444,7 @@ def _by_unit(writer: SheetWriter, f: briefing.BriefingFigures) -> None:
             p.departures,
             p.net_growth,
             p.targets.get(TargetKey.net_growth.value),
-            (p.net_growth / p.targets["net_growth"]) if p.targets.get("net_growth") else None,
+            share(p.net_growth, p.targets.get(TargetKey.net_growth.value)),
             (f.this_quarter.net_growth if f.this_quarter else None),
             p.new_unions,
             p.targets.get(TargetKey.new_unions.value),
