@@ -13,7 +13,7 @@ from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
 from core.metrics import Progress
 from core.models import UnitKind
 from core.strings import t
-from ui import auth, data
+from ui import auth, data, duties_widgets
 
 DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
 PROSPECTS_SHOWN = 10
@@ -296,6 +296,7 @@ def main() -> None:
         progress = data.progress(url, year, unit_id, as_of, version)
         months = data.monthly(url, year, unit_id, as_of, version)
         draw_gauges(progress)
+        duties_widgets.draw_duty_gauges(year, unit_id, as_of)
         draw_monthly(progress, months)
         draw_breakdowns(year, unit_id, as_of, version)
         draw_prospects(progress, unit_id, version)

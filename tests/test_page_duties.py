@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from core import duties
 from core.auth import Actor
 from core.duties import ActivityIn, PersonIn
-from core.models import Activity, AuditLog, NetworkPerson, UnitKind
+from core.models import Activity, AuditLog, NetworkPerson, TargetKey, UnitKind
 from core.strings import t
 from tests import factories as f
 from tests.login import login_as
@@ -292,3 +292,33 @@ def test_display_shows_whether_the_quarters_briefing_was_held(session, world):
     text = " ".join(re.sub(r"<[^>]+>", " ", slide).split())
     assert t("duties.slide_title", period="Quý IV/2025") in text
     assert f"{t('duties.slide_held')} 19/12/2025" in text
+
+
+# ---------------------------------------------------------------- the overview's gauge row
+
+
+def test_overview_shows_a_gauge_per_duty_target(session, world):
+    from core.models import PlanTarget
+
+    federation, _, _ = world
+    plan_id = session.exec(select(PlanTarget.plan_id)).first()
+    session.add(PlanTarget(plan_id=plan_id, key=TargetKey.trainings_held, value=6))
+    for on in (D(2025, 3, 1), D(2025, 9, 1)):
+        duties.record_activity(
+            session=session,
+            data=ActivityIn(kind="training", held_on=on, unit_id=federation.id, title="Kỹ năng"),
+            actor=STAFF,
+        )
+    session.commit()
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    login_as(at, "lead", "viewer")
+    at.run()
+    assert not at.exception, at.exception
+    shown = {metric.label: (metric.value, metric.delta) for metric in at.metric}
+    # On 31/12/2025 all six trainings were due: two held, four behind.
+    assert shown[t("target.trainings_held")] == ("2", "-4")
+    assert shown[t("target.party_cells")] == ("0", "")  # no target, no pace
+    captions = [caption.value for caption in at.caption]
+    assert f"**2 / 6** · {t('duty.expected')}: 6,0" in captions
+    assert captions.count(t("duty.no_target")) == 3
