@@ -86,7 +86,25 @@ def test_commit_reimport_and_undo(session, union):
     assert {m.batch_id for m in members} == {batch.id}
     session.refresh(union)
     assert union.active_members == 2
-    assert count(session, AuditLog, AuditLog.batch_id == batch.id) == 4  # 2 members + 2 events
+    # One audit row per admission: the member as written, with its admission event's id.
+    assert count(session, AuditLog, AuditLog.batch_id == batch.id) == 2
+    entry = session.exec(
+        select(AuditLog).where(AuditLog.table_name == "member").order_by(AuditLog.id)
+    ).first()
+    assert (entry.action, entry.username, entry.record_id) == ("insert", "hoa", members[0].id)
+    event_id = session.exec(
+        select(MembershipEvent.id).where(MembershipEvent.member_id == members[0].id)
+    ).one()
+    assert {
+        k: entry.after[k]
+        for k in ("full_name", "birth_date", "cccd", "joined_on", "admitted_event_id")
+    } == {
+        "full_name": "Nguyễn Văn An",
+        "birth_date": "1990-03-05",
+        "cccd": "031090001234",
+        "joined_on": "2025-05-02",
+        "admitted_event_id": event_id,
+    }
 
     again, second = run(session, data)
     assert again.counts == {"add": 0, "change": 0, "unchanged": 2, "refuse": 1}

@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel, select
 from core import audit, membership
 from core.db import bump_data_version
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
+from core.importing.values import search_name
 from core.models import (
     EVENT_SIGN,
     AuditLog,
@@ -30,7 +31,6 @@ from core.models import (
     MembershipEvent,
     utcnow,
 )
-from core.text import unaccent
 
 
 class UndoError(Exception):
@@ -64,7 +64,7 @@ def _load(session: Session, model: type[SQLModel], ids: list[int]) -> dict[int, 
 def _member_columns(values: dict) -> dict:
     return {
         "full_name": values["full_name"],
-        "search_name": unaccent(values["full_name"]),
+        "search_name": search_name(values["full_name"]),
         "birth_date": values.get("birth_date"),
         "birth_year": values.get("birth_year"),
         "gender": values.get("gender"),
@@ -80,7 +80,7 @@ def _member_columns(values: dict) -> dict:
 def _detail_updates(row: RowPlan) -> dict:
     updates = {name: after for name, (_before, after) in row.changes.items() if name != "union"}
     if "full_name" in updates:
-        updates["search_name"] = unaccent(updates["full_name"])
+        updates["search_name"] = search_name(updates["full_name"])
     return updates
 
 
@@ -406,8 +406,19 @@ def undo_batch(*, session: Session, batch_id: int, by_user: str | None) -> Impor
     if new_unions and _members_of_new_unions(session, new_unions, batch_id):
         raise UndoError("import.undo.union_in_use", batch=batch_id)
 
-    # Events first: the union counters move back with them.
-    event_ids = inserted.get("membership_event", [])
+    # Events first: the union counters move back with them. Bulk admissions audit the member
+    # only, so the batch's events are found by their batch id as well.
+    event_ids = sorted(
+        set(inserted.get("membership_event", []))
+        | set(
+            session.exec(
+                select(MembershipEvent.id).where(
+                    MembershipEvent.batch_id == batch_id, MembershipEvent.deleted_at.is_(None)
+                )
+            ).all()
+        )
+    )
+    inserted["membership_event"] = event_ids
     deltas: dict[int, int] = {}
     for chunk in _chunks(event_ids):
         for union_id, kind in session.exec(

@@ -6,6 +6,7 @@ compares them normalised (case, spaces, line breaks, punctuation, then without d
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from core.models import ImportKind
@@ -360,5 +361,6 @@ def fields_of(kind: str) -> tuple[Field, ...]:
     return FIELDS[ImportKind(kind)]
 
 
+@functools.lru_cache(maxsize=8)
 def field_by_name(kind: str) -> dict[str, Field]:
     return {f.name: f for f in fields_of(kind)}

@@ -8,6 +8,7 @@ of every field, normalised (case, spaces, line breaks, punctuation; then without
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -95,6 +96,7 @@ class _Synonym:
     plain: str
 
 
+@functools.lru_cache(maxsize=8)
 def _synonyms(fields: tuple[Field, ...]) -> list[_Synonym]:
     found = []
     for f in fields:

@@ -196,9 +196,12 @@ class UnionFinder:
             self.by_key.setdefault(union_key(name), []).append((union_id, name))
         self.names = {union_id: name for union_id, name, _dissolved in rows}
         self.dissolved_on = {union_id: dissolved for union_id, _name, dissolved in rows}
+        self._found: dict[str, list[int]] = {}
 
     def find(self, name: str) -> list[int]:
-        return [union_id for union_id, _ in self.by_key.get(union_key(name), [])]
+        if name not in self._found:  # a list names the same few unions on every row
+            self._found[name] = [union_id for union_id, _ in self.by_key.get(union_key(name), [])]
+        return self._found[name]
 
 
 # --- members -------------------------------------------------------------------------------------

@@ -72,39 +72,51 @@ _SIGNATURE = (
 _PLACE_DATE = re.compile(r"ngay\s*\S*\s*thang\s*\S*\s*nam")
 
 
-def _texts(cells: list[Cell]) -> list[str]:
-    return [norm(c) for c in cells if isinstance(c, str) and c.strip()]
+_BARE = {word: unaccent(word) for word in (*_TOTAL, *_SUBTOTAL, *_SIGNATURE)}
+# Every total or sub-total marker starts with one of these letters: a cheap test first.
+_TOTAL_INITIALS = frozenset("tcTCTỔCỘ")
 
 
 def _starts_with(text: str, words: tuple[str, ...]) -> bool:
-    """`text` begins with one of `words` (compared without diacritics only when the text has none,
-    so 'Công' is never read as 'Cộng'). A one-word marker must stand alone or before a number:
-    'Cộng', 'Tổng: 25', but not 'Tổng công ty …' or 'Cong ty …'."""
-    bare = unaccent(text)
+    """`text` (normalised) begins with one of `words`, compared without diacritics only when the
+    text has none, so 'Công' is never read as 'Cộng'. A one-word marker must stand alone or before
+    a number: 'Cộng', 'Tổng: 25', but not 'Tổng công ty …' or 'Cong ty …'."""
+    has_marks = unaccent(text) != text
     for word in words:
-        if bare == text:
-            word = unaccent(word)
+        if not has_marks:
+            word = _BARE[word]
         if " " in word:
             if text == word or text.startswith(word + " "):
                 return True
-        elif re.fullmatch(re.escape(word) + r"( \d.*)?", text):
+        elif text == word or (
+            text.startswith(word + " ") and text[len(word) + 1 : len(word) + 2].isdigit()
+        ):
             return True
     return False
 
 
+def _marker(cell: Cell) -> str | None:
+    """A short text cell, normalised, that could be a marker; None for anything else."""
+    if not isinstance(cell, str) or len(cell) > 120 or not cell.strip():
+        return None
+    return norm(cell)
+
+
 def row_kind(cells: list[Cell], header: HeaderMatch) -> str:
     """'total', 'subtotal', 'signature', 'heading' or 'data'."""
-    texts = _texts(cells)
     filled = [c for c in cells if c is not None]
-    leading = texts[:3]
-    if any(_starts_with(text, _TOTAL) for text in leading):
-        return "total"
-    if any(_starts_with(text, _SUBTOTAL) for text in leading):
-        return "subtotal"
-    if len(filled) <= 3 and any(
-        _starts_with(text, _SIGNATURE) or _PLACE_DATE.search(unaccent(text)) for text in texts
-    ):
-        return "signature"
+    for cell in filled[:3]:
+        if isinstance(cell, str) and cell.lstrip()[:1] in _TOTAL_INITIALS:
+            text = _marker(cell)
+            if text and _starts_with(text, _TOTAL):
+                return "total"
+            if text and _starts_with(text, _SUBTOTAL):
+                return "subtotal"
+    if len(filled) <= 3:
+        for cell in filled:
+            text = _marker(cell)
+            if text and (_starts_with(text, _SIGNATURE) or _PLACE_DATE.search(unaccent(text))):
+                return "signature"
     if len(filled) == 1:
         index = next(i for i, c in enumerate(cells) if c is not None)
         column = next((c for c in header.columns if c.index == index), None)
@@ -143,11 +155,41 @@ def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[RawRow]:
         yield RawRow(number, values, section)
 
 
+_MISSING = object()
+# Fields whose values repeat down a list (dates, choices, names of unions and communes).
+REPEATING = frozenset(
+    {
+        "birth_date",
+        "birth_male",
+        "birth_female",
+        "gender",
+        "nationality",
+        "union",
+        "joined_on",
+        "left_on",
+        "reason",
+        "contract_months",
+        "has_application",
+        "commune",
+        "ownership",
+        "trade",
+        "is_stable",
+        "union_since",
+        "kind",
+        "unit",
+        "cluster",
+        "founded_on",
+        "dissolved_on",
+    }
+)
+
+
 class _Row:
     """Collects the clean values and reasons of one row."""
 
-    def __init__(self, raw: RawRow, header: HeaderMatch, kind: str) -> None:
+    def __init__(self, raw: RawRow, header: HeaderMatch, kind: str, memo: dict) -> None:
         self.raw = raw
+        self.memo = memo
         self.header = header
         self.labels = field_by_name(kind)
         self.parsed = ParsedRow(row=raw.row, section=raw.section)
@@ -165,11 +207,27 @@ class _Row:
         self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values)))
 
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
-        try:
-            return parser(self.raw.cells.get(name))
-        except Invalid as error:
-            self.refuse(name, error.key, **error.values)
+        cell = self.raw.cells.get(name)
+        if cell is None:
+            try:
+                return parser(None)
+            except Invalid as error:
+                self.refuse(name, error.key, **error.values)
+                return None
+        # Dates, choices and unions repeat down a column: each distinct cell is parsed once.
+        key = (name, type(cell), cell) if name in REPEATING else None
+        found = self.memo.get(key, _MISSING) if key else _MISSING
+        if found is _MISSING:
+            try:
+                found = parser(cell)
+            except Invalid as error:
+                found = error
+            if key:
+                self.memo[key] = found
+        if isinstance(found, Invalid):
+            self.refuse(name, found.key, **found.values)
             return None
+        return found
 
     def has(self, name: str) -> bool:
         return not v.is_blank(self.raw.cells.get(name))
@@ -359,12 +417,13 @@ def parse_rows(
     kind = ImportKind(header.kind)
     parse = _PARSERS[kind]
     seen: dict[tuple, int] = {}
+    memo: dict[tuple, Any] = {}
     parsed_rows: list[ParsedRow] = []
     total = max(len(sheet.rows) - header.data_start, 1)
     for count, raw in enumerate(data_rows(sheet, header)):
         if progress is not None and count % 5000 == 0:
             progress(min(count / total, 1.0))
-        row = _Row(raw, header, kind)
+        row = _Row(raw, header, kind, memo)
         parse(row, today)
         if not row.parsed.problems:
             found = duplicate_key(kind, row.parsed.values)
