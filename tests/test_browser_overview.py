@@ -12,9 +12,8 @@ import pytest
 
 from core.formatting import fmt_int, fmt_pct
 from core.strings import t
+from tests import browser
 from tests.browser import ROOT, cut_off_texts, full_screenshot, open_app, wait_until_idle
-
-pytestmark = pytest.mark.browser
 
 SCREENS = ((1920, 1080), (1366, 768))  # projector, laptop
 # The bullet charts of the six gauges plus the cumulative and monthly charts.
@@ -54,6 +53,7 @@ def shown_metrics(page) -> dict[str, str]:
     return shown
 
 
+@pytest.mark.browser
 def test_overview_gauges_show_the_cli_figures(demo_url, artifacts):
     expected = progress_json(demo_url)
     with open_app(demo_url, viewport=SCREENS[0], username="lanhdao") as page:
@@ -88,3 +88,14 @@ def test_overview_gauges_show_the_cli_figures(demo_url, artifacts):
     assert title == f"{t('nav.overview')} · {t('app.title')}"
     assert deploy_buttons == 0
     assert not {"Deploy", "Clear cache", "Rerun", "Settings"} & set(menu.splitlines())
+
+
+def test_without_chromium_browser_tests_skip_loudly_but_fail_under_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="BROWSER TESTS NOT RUN"):
+        browser.require_chromium()
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="BROWSER TESTS NOT RUN"):
+        browser.require_chromium()
