@@ -1004,36 +1004,3 @@ def report_rows(
             )
         )
     return rows
-
-
-def add_report_sheet(workbook, *, session: Session, year: int, as_of: dt.date | None = None):
-    """Append the "Other duties" sheet (a row per duty) to an openpyxl workbook; returns it."""
-    from openpyxl.styles import Alignment, Font
-
-    from core.strings import t
-
-    sheet = workbook.create_sheet(t("duties.report_sheet"))
-    end = _year_end(year, as_of)
-    sheet.append([t("duties.report_heading", year=year)])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([t("common.as_of", date=end.strftime("%d/%m/%Y"))])
-    header = [
-        t("duties.report_duty"),
-        *(t("duty.quarter_n", q=q) for q in QUARTERS),
-        t("count.year"),
-        t("duty.target"),
-        t("duty.expected"),
-    ]
-    sheet.append(header)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
-    for row in report_rows(session, year=year, as_of=end):
-        sheet.append([t(row.key), *row.quarters, row.year, row.target, row.expected])
-    for row in sheet.iter_rows(min_row=4, min_col=2):
-        for cell in row:
-            cell.number_format = "#,##0" if cell.column <= 6 else "#,##0.0"
-    sheet.column_dimensions["A"].width = 36
-    for column in "BCDEFGH":
-        sheet.column_dimensions[column].width = 12
-    return sheet

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import extract, func
 from sqlmodel import Session, select
 
-from core import briefing, charts, metrics, organising, quarters, ranking
+from core import briefing, charts, duties, metrics, organising, quarters, ranking
 from core import briefing_charts as bc
 from core.formatting import today_local
 from core.models import (
@@ -318,7 +318,9 @@ def share(value: float | None, target: float | None) -> float | None:
 # ---------------------------------------------------------------- the sections
 
 
-def _headline(writer: SheetWriter, progress: metrics.Progress) -> None:
+def _headline(
+    writer: SheetWriter, progress: metrics.Progress, duty_rows: list[duties.ReportRow]
+) -> None:
     writer.section(t("report.section.headline"))
     writer.header()
     for number, key in enumerate(charts.GAUGE_KEYS, start=1):
@@ -368,6 +370,7 @@ def _headline(writer: SheetWriter, progress: metrics.Progress) -> None:
     ]
     for number, (key, value) in enumerate(rows, start=1):
         writer.data([number, t(key), value], columns=columns)
+    _duties(writer, duty_rows)
     writer.signature()
 
 
@@ -392,6 +395,33 @@ def _headline_columns(percent: str | None) -> list[Column]:
         else Column(column.key, "pct", column.width)
         for column in HEADLINE_COLUMNS
     ]
+
+
+def _duties(writer: SheetWriter, rows: list[duties.ReportRow]) -> None:
+    """III. The plan's other duties (parts III and IV): a row per duty, in the headline's columns."""
+    writer.blank()
+    writer.section(t("duties.report_section"))
+    writer.header()
+    # The duty names are fitted like section II's, not held at the headline's fixed width.
+    columns = [Column(c.key, c.kind) if c.kind == "text" else c for c in HEADLINE_COLUMNS]
+    for number, row in enumerate(rows, start=1):
+        has_target = row.target is not None
+        writer.data(
+            [
+                number,
+                t(row.key),
+                row.target,
+                row.year,
+                round(row.year / row.target, 6) if row.target else None,
+                row.expected,
+                None,
+                t(f"briefing.status.{charts.pace_status(row.year, row.expected)}")
+                if has_target
+                else None,
+            ],
+            columns=columns,
+        )
+    writer.note(t("duties.report_note"))
 
 
 UNIT_COLUMNS = [
@@ -726,7 +756,7 @@ def build_workbook(
         ws = workbook.create_sheet(t(key))
         writers.append(SheetWriter(ws, list(columns), period=period, issued_on=issued_on))
     headline, units, new_unions, prospects, movements = writers
-    _headline(headline, figures.progress)
+    _headline(headline, figures.progress, duties.report_rows(session, year=year, as_of=period.end))
     _by_unit(units, figures)
     _new_unions(new_unions, session, period)
     _prospects(prospects, organising.board(session, on=period.end))

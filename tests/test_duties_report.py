@@ -81,25 +81,31 @@ def test_report_rows_per_quarter_and_year(session, year_of_duties):
     assert list(rows) == [label for label, _, _ in duties.REPORT_COUNTS]
 
 
-def test_report_sheet_in_a_workbook(session, year_of_duties):
-    workbook = openpyxl.Workbook()
-    duties.add_report_sheet(workbook, session=session, year=2025, as_of=D(2025, 12, 31))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))[t("duties.report_sheet")]
-    assert sheet["A1"].value == t("duties.report_heading", year=2025)
-    assert [cell.value for cell in sheet[3]] == [
-        t("duties.report_duty"),
-        t("duty.quarter_n", q=1),
-        t("duty.quarter_n", q=2),
-        t("duty.quarter_n", q=3),
-        t("duty.quarter_n", q=4),
-        t("count.year"),
-        t("duty.target"),
-        t("duty.expected"),
+def test_a_row_per_duty_in_the_report_workbook(session, year_of_duties):
+    from core import reports
+
+    data = reports.report_bytes(
+        session, year=2025, quarter=3, issued_on=D(2025, 10, 5), today=D(2026, 1, 15)
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Chỉ tiêu"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    start = next(n for n, row in enumerate(rows) if row[0] == t("duties.report_section"))
+    assert rows[start + 1][:4] == ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]
+    duty_rows = rows[start + 2 : start + 2 + len(duties.REPORT_COUNTS)]
+    # To 30/09: briefings in Q1 (twice) and Q3, three of four quarters due.
+    assert duty_rows[0] == [
+        1,
+        t("count.briefings"),
+        4,
+        2,
+        0.5,
+        3,
+        None,
+        t("briefing.status.behind"),
     ]
-    assert [cell.value for cell in sheet[4]] == [t("count.briefings"), 2, 0, 1, 0, 2, 4, 4]
-    assert sheet.max_row == 3 + len(duties.REPORT_COUNTS)
+    assert duty_rows[3] == [4, t("count.trainees"), None, 40, None, None, None, None]
+    assert duty_rows[7][:5] == [8, t("count.party_introductions"), 8, 2, 0.25]
+    assert rows[start + 2 + len(duties.REPORT_COUNTS)][0] == t("duties.report_note")
 
 
 def test_slide_of_a_quarter(session, year_of_duties):

@@ -260,22 +260,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wm.no_days": ("Chưa có số liệu.", "No figures yet."),
     # Overview, report and display
     "duties.gauges": ("Các nhiệm vụ khác của kế hoạch", "The plan's other duties"),
-    "duties.report_sheet": ("Nhiệm vụ khác", "Other duties"),
-    "duties.report_heading": (
-        "Kết quả thực hiện các nhiệm vụ khác năm {year}",
-        "The plan's other duties in {year}",
+    "duties.report_section": (
+        "III. CÁC NHIỆM VỤ KHÁC CỦA KẾ HOẠCH",
+        "III. THE PLAN'S OTHER DUTIES",
     ),
-    "duties.report_duty": ("Nhiệm vụ", "Duty"),
-    "duties.col.q1": ("Quý I", "Q1"),
-    "duties.col.q2": ("Quý II", "Q2"),
-    "duties.col.q3": ("Quý III", "Q3"),
-    "duties.col.q4": ("Quý IV", "Q4"),
-    "duties.col.year": ("Cả năm", "Year"),
-    "duties.col.target": ("Chỉ tiêu năm", "Year target"),
-    "duties.col.expected": ("Cần đạt đến nay", "Due by now"),
     "duties.report_note": (
-        "Giao ban: số quý đã tổ chức giao ban (chỉ tiêu 01 lần/quý); số liệu tính đến ngày {date}.",
-        "Briefings: quarters with a briefing (the plan asks one a quarter); figures to {date}.",
+        "Giao ban: số quý đã tổ chức giao ban (kế hoạch: 01 lần/quý, hạn cuối mỗi quý).",
+        "Briefings: quarters with a briefing (the plan: one a quarter, due by its last day).",
     ),
     "duties.slide_title": ("Giao ban {period}", "Briefing, {period}"),
     "duties.slide_held": ("ĐÃ GIAO BAN", "BRIEFING HELD"),
