@@ -578,11 +578,16 @@ def unit_names(session: Session) -> dict[int, str]:
 
 
 def find_enterprise(session: Session, tax_code: str) -> Enterprise | None:
-    """A live enterprise by its tax code, spaces and dashes ignored ('0201234567-001' for a branch)."""
-    digits = "".join(ch for ch in tax_code or "" if ch.isdigit())
-    if len(digits) not in (10, 13):
+    """A live enterprise by its tax code, written as the importer reads one (spaces, dashes and a
+    lost leading zero forgiven; '0201234567-001' for a branch)."""
+    from core.importing.values import Invalid, parse_tax_code
+
+    try:
+        code = parse_tax_code(tax_code)
+    except Invalid:
         return None
-    code = digits if len(digits) == 10 else f"{digits[:10]}-{digits[10:]}"
+    if code is None:
+        return None
     return session.exec(
         select(Enterprise).where(Enterprise.tax_code == code, Enterprise.deleted_at.is_(None))
     ).first()

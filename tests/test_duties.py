@@ -547,3 +547,13 @@ def test_prospects_by_officer(session):
         duties.assign_officer(
             session=session, enterprise_id=a.id, officer=None, expected_version=1, actor=STAFF
         )
+
+
+def test_find_enterprise_by_tax_code_as_people_type_it(session):
+    head = f.create_enterprise(session, tax_code="0201234567")
+    branch = f.create_enterprise(session, tax_code="0201234567-001")
+    assert duties.find_enterprise(session, " 0201 234 567 ").id == head.id
+    assert duties.find_enterprise(session, "201234567").id == head.id  # Excel lost the zero
+    assert duties.find_enterprise(session, "0201234567001").id == branch.id
+    assert duties.find_enterprise(session, "abc") is None
+    assert duties.find_enterprise(session, "") is None
