@@ -83,6 +83,11 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .bd-gauges {{ grid-template-columns: repeat(3, 1fr); grid-template-rows: repeat(2, 1fr); }}
 .bd-gauge {{ align-items: center; justify-content: space-between; text-align: center; }}
 .bd-gauge h3 {{ font-size: {u(1.75)}; margin: 0; }}
+/* a gauge's ring takes the height its card has left (and stays round) */
+.bd-gauge .bd-ring {{
+  flex: 1 1 0; min-height: 0; width: auto; height: auto; aspect-ratio: 1 / 1;
+  max-width: {u(13)}; max-height: {u(13)}; margin: {u(0.5)} auto;
+}}
 .bd-ring {{
   position: relative; width: {u(13)}; height: {u(13)}; border-radius: 50%; flex: none;
   background: conic-gradient(var(--c) calc(var(--p) * 1%), #26344A 0);
@@ -97,7 +102,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
   margin-left: {u(-0.16)}; background: #F1F5F9; border-radius: {u(0.2)};
 }}
 .bd-ring-text {{ position: relative; display: flex; flex-direction: column; align-items: center; }}
-.bd-ring-value {{ font-size: {u(3.1)}; font-weight: 700; letter-spacing: -0.02em; white-space: nowrap; }}
+.bd-ring-value {{ font-size: {u(2.9)}; font-weight: 700; letter-spacing: -0.02em; white-space: nowrap; }}
 .bd-ring-target {{ font-size: {u(1.5)}; color: #A9B6CA; margin-top: {u(0.1)}; }}
 .bd-ring.big {{ width: {u(17)}; height: {u(17)}; margin: 0 auto; }}
 .bd-rings {{ flex: 1; display: flex; justify-content: space-around; align-items: center; gap: {u(1)}; }}
