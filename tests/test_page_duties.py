@@ -322,3 +322,34 @@ def test_overview_shows_a_gauge_per_duty_target(session, world):
     captions = [caption.value for caption in at.caption]
     assert f"**2 / 6** · {t('duty.expected')}: 6,0" in captions
     assert captions.count(t("duty.no_target")) == 3
+
+
+def test_staff_assigns_a_prospect_to_an_officer(session, world):
+    _, east, _ = world
+    big = f.create_enterprise(
+        session, name="Công ty May Vĩnh Bảo", worker_count=300, unit_id=east.id
+    )
+    f.create_enterprise(
+        session, name="Công ty Gỗ", worker_count=40, unit_id=east.id, officer="Hằng"
+    )
+    duties.add_person(
+        session=session,
+        data=PersonIn(full_name="Dũng", body="unit_officer", since=D(2024, 1, 1), unit_id=east.id),
+        actor=STAFF,
+    )
+    session.commit()
+
+    at = open_page("pages/network.py", "staff")
+    workload = table_with(at, t("network.prospect_count"))
+    assert list(workload[t("network.officer")]) == ["Hằng", t("network.unassigned")]
+    at.selectbox(key="network_officer").select_index(1).run()  # the unassigned
+    by_label(at.selectbox, t("duty.enterprise"), "network_assign").set_value(big.id)
+    by_label(at.selectbox, t("network.assign_to"), "network_assign").set_value("Dũng")
+    at = submit(at, "network_assign")
+    assert not at.exception, at.exception
+
+    session.expire_all()
+    assert session.get(type(big), big.id).officer == "Dũng"
+    workload = table_with(at, t("network.prospect_count"))
+    officers, counts = workload[t("network.officer")], workload[t("network.prospect_count")]
+    assert dict(zip(officers, counts, strict=True)) == {"Dũng": "1", "Hằng": "1"}
