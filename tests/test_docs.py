@@ -35,5 +35,7 @@ def test_every_setting_is_documented_with_its_default_and_help():
 def test_every_command_is_documented():
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)
-    documented = {row[0].strip("`").split()[0] for row in _table_rows("## Dòng lệnh / Command line")}
+    documented = {
+        row[0].strip("`").split()[0] for row in _table_rows("## Dòng lệnh / Command line")
+    }
     assert documented == commands
