@@ -97,6 +97,14 @@ def machine() -> str:
     )
 
 
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine shows in every time measured."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}".replace(",", ".")
 
@@ -183,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    load_at_start = load_average()
     results: dict[tuple[str, str], dict] = {}
     infos: dict[tuple[str, str], dict] = {}
     for backend in backends:
@@ -195,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     lines = [
-        f"Benchmark {time.strftime('%Y-%m-%d %H:%M')} — {machine()}",
+        f"Benchmark {time.strftime('%Y-%m-%d %H:%M')} — {machine()}; "
+        f"load average {load_at_start} at the start, {load_average()} at the end",
         "",
         "Times in ms. Cold: the first run in a fresh process; warm: the median of "
         f"{args.runs} repeated runs; each the median of {args.samples} processes. "
