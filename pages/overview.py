@@ -139,7 +139,8 @@ def draw_gauges(progress: Progress) -> None:
         for column, gauge in zip(st.columns(3), gauges[start : start + 3], strict=True):
             with column:
                 draw_gauge(gauge, progress)
-    st.caption(t("overview.gauge.legend", date=fmt_date(progress.as_of)))
+    # Markdown rather than a caption: a caption would fade the colour keys.
+    st.markdown(f":small[{t('overview.gauge.legend', date=fmt_date(progress.as_of))}]")
 
 
 def draw_monthly(progress: Progress, months: list) -> None:
@@ -169,6 +170,7 @@ def draw_monthly(progress: Progress, months: list) -> None:
         t("overview.projection_final" if year_over else "overview.projection"),
         fmt_int(projected),
         delta=projection_gap,
+        delta_color=DELTA_COLOURS[charts.pace_status(projected, target)],
         delta_description=t("overview.gauge.vs_target") if projection_gap is not None else None,
         help=t(
             "overview.projection_final_explained" if year_over else "overview.projection_explained"
