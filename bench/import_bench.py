@@ -4,10 +4,13 @@ references measured in the same run on the same file:
 - floor: calamine reads the sheet, one bulk insert writes the same rows, no checks;
 - naive: pandas.read_excel with openpyxl, then one ORM `add` per row.
 
-Each path runs in its own process on its own fresh SQLite database (so peak memory is that
-path's own), and prints one Markdown table. Budget: ours ≤ 3× the floor, ≤ 10 s, ≤ 500 MB.
+Each run of a path is its own process on its own fresh SQLite database (so peak memory is that
+path's own). The floor and ours run `--repeat` times, interleaved, and the best run of each is
+kept (the machine is shared: a slow run measures the neighbours, not the code); the naive path,
+far slower, runs once. Wall and CPU seconds are both shown. Prints one Markdown table.
+Budget: ours ≤ 3× the floor, ≤ 10 s, ≤ 500 MB.
 
-    .venv/bin/python -m bench.import_bench [--rows 50000]
+    .venv/bin/python -m bench.import_bench [--rows 50000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -163,6 +166,7 @@ def child(path: str, workbook: Path, workdir: Path) -> None:
     data = workbook.read_bytes()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
+    cpu_start = time.process_time()
     if path == "ours":
         result = run_ours(data, url)
     elif path == "floor":
@@ -170,10 +174,17 @@ def child(path: str, workbook: Path, workdir: Path) -> None:
     else:
         result = run_naive(data, url, union_ids)
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
-            {**result, "seconds": seconds, "peak_mb": peak / 1024, "baseline_mb": before / 1024}
+            {
+                **result,
+                "seconds": seconds,
+                "cpu": cpu,
+                "peak_mb": peak / 1024,
+                "baseline_mb": before / 1024,
+            }
         )
     )
 
@@ -181,6 +192,7 @@ def child(path: str, workbook: Path, workdir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", choices=["ours", "floor", "naive"])
     parser.add_argument("--workbook")
     parser.add_argument("--workdir")
@@ -197,8 +209,9 @@ def main() -> int:
             f"Workbook: {args.rows:,} rows, {workbook.stat().st_size / 1e6:.1f} MB "
             f"(built in {time.perf_counter() - started:.1f} s)\n".replace(",", ".")
         )
-        results = {}
-        for path in ("floor", "ours", "naive"):
+        runs: dict[str, list[dict]] = {"floor": [], "ours": [], "naive": []}
+        order = ["floor", "ours"] * args.repeat + ["naive"]
+        for path in order:
             output = subprocess.run(
                 [
                     sys.executable,
@@ -216,21 +229,34 @@ def main() -> int:
                 check=True,
                 cwd=Path(__file__).resolve().parent.parent,
             )
-            results[path] = json.loads(output.stdout.strip().splitlines()[-1])
+            runs[path].append(json.loads(output.stdout.strip().splitlines()[-1]))
+            (workdir / f"{path}.db").unlink()
+            for extra in ("-wal", "-shm"):
+                Path(f"{workdir / path}.db{extra}").unlink(missing_ok=True)
+    results = {path: min(found, key=lambda r: r["seconds"]) for path, found in runs.items()}
     floor = results["floor"]["seconds"]
     labels = {
         "ours": "ours: preview + commit (checks, matching, events, audit)",
         "floor": "floor: calamine + one bulk insert, no checks",
         "naive": "naive: pandas.read_excel(openpyxl) + ORM add per row",
     }
-    print("| path | rows written | seconds | × floor | peak memory (MB) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    floor_cpu = results["floor"]["cpu"]
+    print("| path | rows written | wall s | × floor | CPU s | × floor (CPU) | peak memory (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for path in ("ours", "floor", "naive"):
         r = results[path]
         print(
             f"| {labels[path]} | {r['added']} | {r['seconds']:.2f} | "
-            f"{r['seconds'] / floor:.2f} | {r['peak_mb']:.0f} |"
+            f"{r['seconds'] / floor:.2f} | {r['cpu']:.2f} | {r['cpu'] / floor_cpu:.2f} | "
+            f"{r['peak_mb']:.0f} |"
         )
+    print(
+        "\nAll runs (wall s): "
+        + "; ".join(
+            f"{path} " + ", ".join(f"{r['seconds']:.2f}" for r in found)
+            for path, found in runs.items()
+        )
+    )
     ours = results["ours"]
     within = ours["seconds"] <= 3 * floor and ours["seconds"] <= 10 and ours["peak_mb"] <= 500
     print(f"\nBudget (≤ 3× floor, ≤ 10 s, ≤ 500 MB): {'met' if within else 'NOT met'}")

@@ -600,7 +600,9 @@ def _insert_audit_rows(session: Session, entries: list[dict]) -> None:
     for entry in entries:
         for name in ("before", "after"):
             if entry[name] is not None:
-                entry[name] = json.dumps(entry[name], default=_json_default)
+                entry[name] = json.dumps(
+                    entry[name], default=_json_default, ensure_ascii=False, separators=(",", ":")
+                )
     _executemany(session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"}))
 
 

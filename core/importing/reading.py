@@ -106,11 +106,11 @@ def _read_workbook(data: bytes, progress: Callable[[float], None] | None) -> lis
 
 
 def _trimmed(cells: list) -> list[Cell]:
-    cells = cells[:MAX_COLUMNS]
-    end = len(cells)
-    while end and (cells[end - 1] is None or cells[end - 1] == ""):
-        end -= 1
-    return [None if value == "" else value for value in cells[:end]]
+    """Empty cells as None, without the empty ones at the end of the row."""
+    trimmed = [None if value == "" else value for value in cells[:MAX_COLUMNS]]
+    while trimmed and trimmed[-1] is None:
+        trimmed.pop()
+    return trimmed
 
 
 def _read_calamine_sheet(

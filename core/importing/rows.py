@@ -208,14 +208,8 @@ class _Row:
 
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
         cell = self.raw.cells.get(name)
-        if cell is None:
-            try:
-                return parser(None)
-            except Invalid as error:
-                self.refuse(name, error.key, **error.values)
-                return None
-        # Dates, choices and unions repeat down a column: each distinct cell is parsed once.
-        key = (name, type(cell), cell) if name in REPEATING else None
+        # Empty cells, dates, choices and unions repeat down a column: each is parsed once.
+        key = (name, type(cell), cell) if cell is None or name in REPEATING else None
         found = self.memo.get(key, _MISSING) if key else _MISSING
         if found is _MISSING:
             try:

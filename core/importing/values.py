@@ -60,12 +60,15 @@ def is_blank(value: Cell) -> bool:
 # --- names and free text -----------------------------------------------------------------------
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def person_name(value: Cell) -> str:
     """'  nguyễn  văn   an ' (NFD or NFC) -> 'Nguyễn Văn An'; a name in capitals gets title case."""
     name = text_of(value)
     if not name:
         raise Invalid("import.reason.name_missing")
-    if any(ch.isdigit() for ch in name):
+    if _DIGIT.search(name):
         raise Invalid("import.reason.name_digits")
     if name.isupper() or name.islower():
         name = " ".join(part[:1].upper() + part[1:].lower() for part in name.split(" "))
