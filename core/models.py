@@ -263,6 +263,21 @@ class Member(SQLModel, table=True):
         _check_in("gender", Gender, "ck_member_gender"),
         _check_in("status", MemberStatus, "ck_member_status"),
         Index("ix_member_union_status", "union_id", "status"),
+        # Paging and counting the live members at a million rows (core.records): newest first, and
+        # by status. Partial, so the planner never trades the id order for a sort, stats or not.
+        Index(
+            "ix_member_live",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_member_live_status",
+            "status",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal, or_, update
+from sqlalchemy import and_, func, literal, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
@@ -195,6 +195,16 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch not in " .-")
 
 
+def _digit_prefix(column, digits: str):
+    """`column` starts with these digits, as a range the column's index can answer (LIKE cannot:
+    SQLite's is case-insensitive and PostgreSQL's needs a pattern index). "0319" -> ["0319", "032")."""
+    stripped = digits.rstrip("9")
+    if not stripped:
+        return column >= digits
+    upper = stripped[:-1] + str(int(stripped[-1]) + 1)
+    return and_(column >= digits, column < upper)
+
+
 # Diacritics folded in SQL for the name columns that have no `search_name`: one character to one.
 _FOLD = {
     ch: unaccent(ch)
@@ -246,7 +256,7 @@ def _member_conditions(session: Session, f: MemberFilter, on: dt.date) -> list:
         if len(digits) in (9, 12):
             conditions.append(Member.cccd == digits)
         else:
-            conditions.append(Member.cccd.like(digits + "%"))
+            conditions.append(_digit_prefix(Member.cccd, digits))
     elif text and any(ch.isdigit() for ch in text) and text.replace(" ", "").isalnum():
         conditions.append(Member.passport_no == text.replace(" ", "").upper())
     elif text:
@@ -385,7 +395,7 @@ def _enterprise_conditions(session: Session, f: EnterpriseFilter, on: dt.date) -
     if digits.isdigit() and len(digits) >= 3:
         if len(digits) == 13:
             digits = f"{digits[:10]}-{digits[10:]}"
-        conditions.append(Enterprise.tax_code.like(digits + "%"))
+        conditions.append(_digit_prefix(Enterprise.tax_code, digits))
     elif text:
         conditions.append(
             _folded(session, Enterprise.name).like(_like_pattern(unaccent(text)), escape="\\")
@@ -476,7 +486,7 @@ def _union_conditions(session: Session, f: UnionFilter, on: dt.date) -> list:
         conditions.append(
             or_(
                 GrassrootsUnion.enterprise_id.in_(
-                    select(Enterprise.id).where(Enterprise.tax_code.like(digits + "%"))
+                    select(Enterprise.id).where(_digit_prefix(Enterprise.tax_code, digits))
                 ),
                 GrassrootsUnion.decision_no.like(_like_pattern(text), escape="\\"),
             )

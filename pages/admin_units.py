@@ -183,11 +183,17 @@ def links_panel(units: dict[int, str]) -> None:
                 st.warning(t("records.confirm_first"))
 
 
-def merge_form(units: dict[int, str]) -> None:
+def merge_form() -> None:
     st.subheader(t("admin_units.merge_heading"), anchor=False)
     st.caption(t("admin_units.merge_help"))
+    units = dict(rw.read(lambda s: records.unit_choices(s, (UnitKind.commune, UnitKind.town))))
     with st.form("admin_units.merge_form"):
-        old = st.multiselect(t("admin_units.merge_old"), list(units), format_func=units.get)
+        old = st.multiselect(
+            t("admin_units.merge_old"),
+            list(units),
+            format_func=units.get,
+            placeholder=t("admin_units.merge_placeholder"),
+        )
         into = st.selectbox(t("admin_units.merge_into"), list(units), format_func=units.get)
         on = st.date_input(
             t("admin_units.from_day"), value=dt.date(2025, 7, 1), format="DD/MM/YYYY"
@@ -216,4 +222,4 @@ add_form(all_units)
 st.divider()
 links_panel(all_units)
 st.divider()
-merge_form(all_units)
+merge_form()

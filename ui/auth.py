@@ -257,7 +257,3 @@ def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> N
     except SQLAlchemyError as error:
         _stop_on_db_error(error)
     st.success(t("auth.password_changed"))
-
-
-def is_admin(user: CurrentUser) -> bool:
-    return user.can(Role.admin)

@@ -778,6 +778,7 @@ STRINGS.update(
             "the new commune.",
         ),
         "admin_units.merge_old": ("Các đơn vị cũ", "Old units"),
+        "admin_units.merge_placeholder": ("Chọn các xã, thị trấn cũ", "Choose the old communes"),
         "admin_units.merge_into": ("Sáp nhập vào", "Merged into"),
         "admin_units.close_old": (
             "Đơn vị cũ hết hiệu lực từ ngày này",

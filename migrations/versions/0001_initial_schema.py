@@ -343,6 +343,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('passport_no')
     )
     with op.batch_alter_table('member', schema=None) as batch_op:
+        batch_op.create_index('ix_member_live', ['id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.create_index('ix_member_live_status', ['status', 'id'], unique=False, sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
         batch_op.create_index(batch_op.f('ix_member_search_name'), ['search_name'], unique=False)
         batch_op.create_index('ix_member_union_status', ['union_id', 'status'], unique=False)
 
@@ -415,6 +417,8 @@ def downgrade() -> None:
     with op.batch_alter_table('member', schema=None) as batch_op:
         batch_op.drop_index('ix_member_union_status')
         batch_op.drop_index(batch_op.f('ix_member_search_name'))
+        batch_op.drop_index('ix_member_live_status', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
+        batch_op.drop_index('ix_member_live', sqlite_where=sa.text('deleted_at IS NULL'), postgresql_where=sa.text('deleted_at IS NULL'))
 
     op.drop_table('member')
     with op.batch_alter_table('activity_person', schema=None) as batch_op:
