@@ -74,11 +74,8 @@ def slide_duties(slide: duties.DutySlide) -> str:
     )
     cards = []
     for gauge in duty_gauges(slide.targets):
-        note = (
-            t("duty.no_target")
-            if gauge.target is None
-            else f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
-        )
+        # Without a target the pill already says so.
+        note = "" if gauge.target is None else f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
         cards.append(
             f'<div class="bd-card bd-gauge"><h3>{escape(t(f"target.{gauge.key}"))}</h3>'
             f"{slides.gauge_ring(gauge)}<div>{slides.pill(gauge.status)}"
