@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from core.models import GrassrootsUnion, HeaderMapping, ImportBatch, Member
 from tests import factories as f
 from tests import spreadsheets as s
-from ui import auth
+from tests.login import login_as
 
 TIMEOUT = 60
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,19 +24,15 @@ MEMBERS = [
 
 
 @pytest.fixture
-def staff(monkeypatch):
-    monkeypatch.setattr(auth, "current_user", lambda: auth.CurrentUser("hoa", "staff"))
-
-
-@pytest.fixture
 def union(engine, db_env):
     with Session(engine) as session:
         f.create_union(session, name=s.UNION)
         session.commit()
 
 
-def open_page() -> AppTest:
+def open_page(role: str = "staff") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    login_as(at, "hoa", role)
     at.run()
     at.switch_page("pages/upload.py")
     at.run()
@@ -53,7 +49,7 @@ def count(engine, model, *where) -> int:
         return session.exec(select(func.count()).select_from(model).where(*where)).one()
 
 
-def test_preview_fix_matching_commit_and_undo(engine, union, staff):
+def test_preview_fix_matching_commit_and_undo(engine, union):
     at = open_page()
     assert at.title[0].value == "Tải dữ liệu lên"
     assert [b.label for b in at.get("download_button")] == ["Tải tệp mẫu"]
@@ -121,7 +117,7 @@ def test_preview_fix_matching_commit_and_undo(engine, union, staff):
         (b"%PDF-1.4\x00", "Tệp không phải bảng tính: chỉ nhận tệp Excel (.xlsx) hoặc CSV/TXT."),
     ],
 )
-def test_bad_files_show_a_message_and_the_page_keeps_working(engine, union, staff, data, message):
+def test_bad_files_show_a_message_and_the_page_keeps_working(engine, union, data, message):
     at = open_page()
     at.file_uploader[0].upload("x.xlsx", data)
     at.run()
@@ -134,9 +130,11 @@ def test_bad_files_show_a_message_and_the_page_keeps_working(engine, union, staf
     assert metrics(at)["Thêm mới"] == "1"
 
 
-def test_viewers_cannot_open_it(engine, union, monkeypatch):
-    monkeypatch.setattr(auth, "current_user", lambda: auth.CurrentUser("lan", "viewer"))
+def test_viewers_cannot_open_it(engine, union):
     at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=TIMEOUT)
+    login_as(at, "lan", "viewer")
     at.run()
-    assert at.error.len == 1
+    assert [e.value for e in at.error] == [
+        "Bạn không có quyền mở trang này (cần vai trò: Cán bộ chuyên trách)."
+    ]
     assert at.file_uploader.len == 0
