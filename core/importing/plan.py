@@ -32,7 +32,7 @@ from core.models import (
 from core.strings import t
 from core.text import unaccent
 
-CHUNK = 500  # ids per IN (...) query: well under SQLite's parameter limit
+CHUNK = 2000  # keys per IN (...) query: well under the parameter limits of SQLite and psycopg
 
 
 class Action(StrEnum):
