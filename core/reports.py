@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import extract, func
@@ -193,20 +193,16 @@ class SheetWriter:
 
     def data(self, values: list, *, total: bool = False, columns: list[Column] | None = None):
         columns = columns or self.columns
-        font = Font(name=FONT, size=11, bold=total)
         for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            cell = self._cell(self.row, index, value, font=font)
-            cell.border = BOX
-            if total:
-                cell.fill = TOTAL_FILL
+            cell = self.ws.cell(row=self.row, column=index)
+            # One named style per kind of cell: thousands of cells share it instead of each
+            # carrying its own font, border and alignment (a city's report: 13 s -> 4 s).
             if column.kind != "text" and value is not None and not isinstance(value, str):
-                cell.number_format = NUMBER_FORMATS[column.kind]
-                horizontal = (
-                    "center" if column.key in ("report.col.no", "report.col.rank") else "right"
-                )
-                cell.alignment = Alignment(horizontal=horizontal, vertical="center")
+                centred = column.key in ("report.col.no", "report.col.rank")
+                cell.style = data_style(self.ws.parent, column.kind, total=total, centred=centred)
             else:
-                cell.alignment = Alignment(vertical="center", wrap_text=True)
+                cell.style = data_style(self.ws.parent, "text", total=total)
+            write_value(cell, value)
             self._fit(index, value, column)
         self.row += 1
 
@@ -287,6 +283,32 @@ class SheetWriter:
         ws.oddFooter.center.text = t("report.page_footer")
         ws.oddFooter.center.font = FONT
 
+
+def data_style(workbook: Workbook, kind: str, *, total: bool, centred: bool = False) -> str:
+    """The name of the shared style of a table cell, registered in `workbook` on first use."""
+    name = f"ugt-{kind}" + ("-total" if total else "") + ("-centre" if centred else "")
+    registered = _registered.setdefault(id(workbook), set())
+    if name not in registered:
+        registered.add(name)
+        if kind == "text":
+            alignment = Alignment(vertical="center", wrap_text=True)
+        else:
+            alignment = Alignment(horizontal="center" if centred else "right", vertical="center")
+        style = NamedStyle(
+            name=name,
+            font=Font(name=FONT, size=11, bold=total),
+            border=BOX,
+            alignment=alignment,
+            number_format=NUMBER_FORMATS.get(kind, "General"),
+        )
+        if total:
+            style.fill = TOTAL_FILL
+        workbook.add_named_style(style)
+    return name
+
+
+# Styles already added to each workbook being built (by id; dropped when it is built).
+_registered: dict[int, set[str]] = {}
 
 NUMBER_FORMATS = {
     "int": INT,
@@ -756,11 +778,16 @@ def build_workbook(
         ws = workbook.create_sheet(t(key))
         writers.append(SheetWriter(ws, list(columns), period=period, issued_on=issued_on))
     headline, units, new_unions, prospects, movements = writers
-    _headline(headline, figures.progress, duties.report_rows(session, year=year, as_of=period.end))
-    _by_unit(units, figures)
-    _new_unions(new_unions, session, period)
-    _prospects(prospects, organising.board(session, on=period.end))
-    _movements(movements, session, period)
+    try:
+        _headline(
+            headline, figures.progress, duties.report_rows(session, year=year, as_of=period.end)
+        )
+        _by_unit(units, figures)
+        _new_unions(new_unions, session, period)
+        _prospects(prospects, organising.board(session, on=period.end))
+        _movements(movements, session, period)
+    finally:
+        _registered.pop(id(workbook), None)
     for writer in writers:
         writer.finish()
     workbook.properties.title = f"{t('report.title')} — {period.label}"
@@ -770,7 +797,8 @@ def build_workbook(
 
 def report_bytes(session: Session, *, year: int, quarter: int | None = None, **kwargs) -> bytes:
     buffer = io.BytesIO()
-    build_workbook(session, year=year, quarter=quarter, **kwargs).save(buffer)
+    workbook = build_workbook(session, year=year, quarter=quarter, **kwargs)
+    workbook.save(buffer)
     return buffer.getvalue()
 
 
