@@ -207,3 +207,12 @@ def test_prospect_names_are_escaped(demo_url):
     assert "&lt;img src=x onerror=&quot;1&quot;&gt;" in html
     assert fmt_int(sum(figures.pipeline.values())) in text_of(html)
     assert fmt_date(figures.as_of) == "31/12/2025"
+
+
+def test_exit_goes_back_to_the_overview(demo_url):
+    at = open_display()
+    at.button(key="display_exit").click().run()
+    assert not at.exception, at.exception
+    assert not any('class="bd"' in html.value for html in at.html)
+    # The overview's gauges are drawn instead.
+    assert t("overview.gauge.net_growth") in [metric.label for metric in at.metric]
