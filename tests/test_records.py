@@ -391,6 +391,12 @@ def test_unions_are_found_by_name_and_status(session, world):
     assert names(records.search_unions(session, UnionFilter(text="cong ty go"))) == [
         "CĐCS Công ty Gỗ"
     ]
+    f.create_union(session, name="CĐCS ĐIỆN LỰC VĨNH BẢO")
+    session.commit()
+    for text in ("dien luc", "CĐCS Điện lực", "cdcs dien"):
+        assert names(records.search_unions(session, UnionFilter(text=text))) == [
+            "CĐCS ĐIỆN LỰC VĨNH BẢO"
+        ]
     assert names(records.search_unions(session, UnionFilter(unit_id=world["cao_minh"].id))) == [
         "CĐCS Công ty May"
     ]
