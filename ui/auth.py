@@ -52,7 +52,7 @@ def _oidc_email() -> str | None:
     if not oidc_providers():
         return None
     try:
-        if not st.user.is_logged_in:
+        if not st.user.is_logged_in or st.user.get("email_verified") is False:
             return None
         return str(st.user.get("email") or "") or None
     except (AttributeError, KeyError):

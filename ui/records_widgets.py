@@ -48,8 +48,6 @@ def run_write(action: Callable[..., Any], *, actor: Actor, **kwargs) -> tuple[An
     try:
         with db.session_scope() as session:
             result = action(session, actor=actor, **kwargs)
-            if hasattr(result, "id"):
-                session.flush()
         return result, None
     except REFUSALS as error:
         return None, error.message()
