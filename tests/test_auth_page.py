@@ -183,3 +183,21 @@ def test_a_page_opened_without_a_login_shows_the_login_form(db_env):
     at = AppTest.from_file(str(ROOT / "pages" / "members.py"), default_timeout=60).run()
     assert [x.value for x in at.title] == ["Theo dõi phát triển đoàn viên"]
     assert [w.label for w in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+
+
+def test_an_openid_connect_provider_is_offered_beside_the_password(db_env):
+    at = app()
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "union-tracker",
+        "client_secret": "secret",
+        "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+        "microsoft": {"client_id": "m", "client_secret": "s", "server_metadata_url": "https://x"},
+    }
+    at.run()
+    assert [b.label for b in at.button] == [
+        "Đăng nhập",
+        "Đăng nhập qua tài khoản tổ chức",
+        "Đăng nhập qua microsoft",
+    ]

@@ -93,6 +93,8 @@ def current_user() -> CurrentUser | None:
     now = utcnow()
     if core_auth.session_expired(state.get(SEEN_KEY), now):
         sign_out("auth.expired")
+        if _oidc_email() is not None:
+            st.logout()  # else the provider's cookie would log the user straight back in
         return None
     try:
         with db.session_scope() as session:
