@@ -216,3 +216,24 @@ def test_exit_goes_back_to_the_overview(demo_url):
     assert not any('class="bd"' in html.value for html in at.html)
     # The overview's gauges are drawn instead.
     assert t("overview.gauge.net_growth") in [metric.label for metric in at.metric]
+
+
+def test_when_the_database_goes_away_the_last_slide_stays_with_a_notice(demo_url, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from ui import data
+
+    at = open_display()
+    shown = slide_html(at)
+
+    def unreachable() -> int:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(data, "data_version", unreachable)
+    at.run()
+    assert not at.exception, at.exception
+    assert slide_html(at) == shown
+    assert t("briefing.offline") in " ".join(html.value for html in at.html)
+    monkeypatch.undo()
+    at.run()
+    assert t("briefing.offline") not in " ".join(html.value for html in at.html)

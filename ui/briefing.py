@@ -15,6 +15,7 @@ import datetime as dt
 import time
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core import briefing, db, display_links, settings
@@ -29,6 +30,7 @@ SLIDE_KEY = "display_slide"
 SHOWN_AT_KEY = "display_shown_at"
 PAUSED_KEY = "display_paused"
 PERIOD_KEY = "display_period"
+LAST_KEY = "display_last_html"  # the last slide drawn, kept on screen if the database goes away
 CACHE_ENTRIES = 24
 
 
@@ -129,48 +131,61 @@ def show(*, token: str | None = None, allow_exit: bool = False) -> None:
 
     @st.fragment(run_every=period_seconds)
     def screen() -> None:
-        if token is not None:
-            check = link_check(token)
-            if not check.ok:
-                st.html(
-                    slides.message(
-                        t(f"display_link.refused.{check.status}"),
-                        t("display_link.refused.detail"),
-                    )
-                )
-                return
-        version = data.data_version()
-        url = data.database_url()
-        years = data.plan_years(url, version)
-        options = bd.period_options(years)
-        if not options:
-            st.html(slides.message(t("common.no_plan")))
-            return
-        _advance_if_due(period_seconds)
-        slide = briefing.SLIDES[st.session_state[SLIDE_KEY]]
-        placeholder = st.empty()
-        year, quarter = controls(options, allow_exit=allow_exit)
-        today = today_local()
         try:
-            current = figures(url, year, quarter, version, today)
-        except NoPlan:
-            placeholder.html(slides.message(t("common.no_plan")))
-            return
-        svgs = chart_svgs(url, year, quarter, version, today, slide, language())
-        paused = st.session_state.get(PAUSED_KEY, False)
-        note = t("briefing.paused") if paused else t("briefing.rotating", seconds=period_seconds)
-        placeholder.html(
-            slides.frame(
-                current,
-                slide,
-                svgs,
-                federation=t("briefing.federation"),
-                refreshed_at=now_local(),
-                footer_note=note,
-            )
-        )
+            draw_screen(token=token, allow_exit=allow_exit, period_seconds=period_seconds)
+        except SQLAlchemyError:
+            # The database is away (restarting, network): keep the last slide on the TV with a
+            # line saying so, and try again at the next refresh.
+            last = st.session_state.get(LAST_KEY)
+            st.html(last or slides.message(t("common.db_unavailable")))
+            if last:
+                st.html(slides.offline_banner(t("briefing.offline")))
 
     screen()
+
+
+def draw_screen(*, token: str | None, allow_exit: bool, period_seconds: int) -> None:
+    if token is not None:
+        check = link_check(token)
+        if not check.ok:
+            st.session_state.pop(LAST_KEY, None)
+            st.html(
+                slides.message(
+                    t(f"display_link.refused.{check.status}"),
+                    t("display_link.refused.detail"),
+                )
+            )
+            return
+    version = data.data_version()
+    url = data.database_url()
+    years = data.plan_years(url, version)
+    options = bd.period_options(years)
+    if not options:
+        st.html(slides.message(t("common.no_plan")))
+        return
+    _advance_if_due(period_seconds)
+    slide = briefing.SLIDES[st.session_state[SLIDE_KEY]]
+    placeholder = st.empty()
+    year, quarter = controls(options, allow_exit=allow_exit)
+    today = today_local()
+    try:
+        current = figures(url, year, quarter, version, today)
+    except NoPlan:
+        placeholder.html(slides.message(t("common.no_plan")))
+        return
+    svgs = chart_svgs(url, year, quarter, version, today, slide, language())
+    paused = st.session_state.get(PAUSED_KEY, False)
+    note = t("briefing.paused") if paused else t("briefing.rotating", seconds=period_seconds)
+    html = slides.frame(
+        current,
+        slide,
+        svgs,
+        federation=t("briefing.federation"),
+        refreshed_at=now_local(),
+        footer_note=note,
+    )
+    st.session_state[LAST_KEY] = html
+    placeholder.html(html)
 
 
 def link_requested() -> str | None:

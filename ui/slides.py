@@ -170,6 +170,12 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
   background: {BACKGROUND};
 }}
 .bd-message small {{ display: block; font-size: {u(1.6)}; color: #A9B6CA; margin-top: {u(1.2)}; }}
+.bd-offline {{
+  position: fixed; left: 50%; top: {u(1)}; transform: translateX(-50%); z-index: 999991;
+  background: {STATUS_COLOURS["behind"]}; color: #0B1320; font-weight: 700;
+  font-family: "Source Sans", sans-serif; font-size: {u(1.5)};
+  padding: {u(0.4)} {u(1.4)}; border-radius: {u(2)};
+}}
 /* the controls float over the footer, on the right */
 .st-key-display_controls {{
   position: fixed !important; right: {u(2.6)}; bottom: {u(0.7)}; z-index: 999990;
@@ -595,6 +601,11 @@ def frame(
         f"<span>{escape(footer_note)}</span></div>"
         "</div>"
     )
+
+
+def offline_banner(text: str) -> str:
+    """A line over the last slide while the database cannot be reached."""
+    return f'<div class="bd-offline">{escape(text)}</div>'
 
 
 def message(text: str, detail: str = "") -> str:

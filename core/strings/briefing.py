@@ -128,6 +128,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing.page": ("Trang {n}/{total}", "Slide {n} of {total}"),
     "briefing.rotating": ("Tự chuyển trang sau {seconds} giây", "Next slide in {seconds} s"),
     "briefing.paused": ("Đang tạm dừng", "Paused"),
+    "briefing.offline": (
+        "Mất kết nối cơ sở dữ liệu — đang thử lại; số liệu là của lần cập nhật trước",
+        "Database unreachable — retrying; figures are from the last update",
+    ),
     "briefing.control.previous": ("Trang trước (phím ←)", "Previous slide (←)"),
     "briefing.control.next": ("Trang sau (phím →)", "Next slide (→)"),
     "briefing.control.pause": ("Tạm dừng", "Pause"),
