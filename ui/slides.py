@@ -145,7 +145,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .bd-up {{ color: {STATUS_COLOURS["ahead"]}; }}
 .bd-down {{ color: {STATUS_COLOURS["behind"]}; }}
 .bd-same {{ color: #7F8DA6; }}
-.bd-stage {{ grid-template-columns: minmax(0, 1.7fr) minmax(0, 1.3fr) {u(4.5)}; }}
+.bd-stage {{ grid-template-columns: minmax(0, 2.3fr) minmax(0, 1fr) {u(4)}; }}
 /* tables */
 .bd-table {{ width: 100%; border-collapse: collapse; font-size: {u(1.6)}; }}
 .bd-table th {{
@@ -463,16 +463,16 @@ def slide_organising(f: BriefingFigures) -> str:
     )
     table = (
         '<table class="bd-table fixed"><tr>'
-        f'<th style="width:33%">{escape(t("organising.col.name"))}</th>'
-        f'<th style="width:22%">{escape(t("organising.col.commune"))}</th>'
-        f'<th class="num" style="width:11%">{escape(t("briefing.col.workers"))}</th>'
-        f'<th style="width:23%">{escape(t("organising.col.stage"))}</th>'
-        f'<th class="num" style="width:11%">{escape(t("briefing.col.days"))}</th></tr>{rows}</table>'
+        f'<th style="width:40%">{escape(t("organising.col.name"))}</th>'
+        f'<th style="width:19%">{escape(t("organising.col.commune"))}</th>'
+        f'<th class="num" style="width:10%">{escape(t("briefing.col.workers"))}</th>'
+        f'<th style="width:21%">{escape(t("organising.col.stage"))}</th>'
+        f'<th class="num" style="width:10%">{escape(t("briefing.col.days"))}</th></tr>{rows}</table>'
         if rows
         else f'<div class="bd-muted">{escape(t("briefing.organising.none"))}</div>'
     )
     return (
-        '<div class="bd-body" style="grid-template-columns: 1fr 1.6fr">'
+        '<div class="bd-body" style="grid-template-columns: 1fr 1.75fr">'
         '<div class="bd-card">'
         f"<h3>{escape(t('briefing.organising.prospects'))}</h3>"
         f'<div style="display:flex;align-items:baseline;gap:var(--u)"><span class="bd-big">'
