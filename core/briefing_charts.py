@@ -209,7 +209,12 @@ def gauges_chart(
 
 
 def leaderboard_chart(
-    rows: Sequence[RankRow], theme: Theme, *, as_of: dt.date, width: int = 900, row_height: int = 40
+    rows: Sequence[RankRow],
+    theme: Theme,
+    *,
+    as_of: dt.date,
+    width: int | str = 900,
+    row_height: int = 40,
 ) -> alt.LayerChart:
     """Units by rank: the share of the allocated target reached (or net growth where none was
     allocated), coloured by the even pace of the year, with the pace and 100 % marked."""
@@ -250,7 +255,7 @@ def leaderboard_chart(
         title=None,
         axis=alt.Axis(
             labelColor=theme.text,
-            labelLimit=width * 0.45,
+            labelLimit=width * 0.45 if isinstance(width, int) else 320,
             ticks=False,
             domain=False,
             labelPadding=theme.axis_size // 2,

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 
-from core import charts, metrics
+from core import briefing_charts as bc
 from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
 from core.quarters import quarter_label
 from core.ranking import Level, Ranking, RankRow
@@ -74,25 +74,6 @@ def table_of(result: Ranking) -> pd.io.formats.style.Styler:
     return frame.style.format(formats, na_rep="–")
 
 
-def leader_bars(result: Ranking) -> list[charts.UnitBar]:
-    share = metrics.share_elapsed(
-        result.as_of.replace(month=1, day=1), result.as_of.replace(month=12, day=31), result.as_of
-    )
-    return [
-        charts.UnitBar(
-            name=f"{row.rank}. {row.name}",
-            net=row.net_growth,
-            target=row.target_net_growth,
-            expected=(
-                round(row.target_net_growth * share, 1)
-                if row.target_net_growth is not None
-                else None
-            ),
-        )
-        for row in result.rows[:LEADERS_SHOWN]
-    ]
-
-
 def main() -> None:
     version = data.data_version()
     url = data.database_url()
@@ -104,7 +85,9 @@ def main() -> None:
     if not options:
         st.info(t("common.no_plan"))
         return
-    title_column, period_column, level_column = st.columns([3, 1.2, 2], vertical_alignment="bottom")
+    title_column, period_column, level_column = st.columns(
+        [4.2, 1.3, 2.6], vertical_alignment="bottom"
+    )
     with period_column:
         year, quarter = st.selectbox(
             t("ranking.period"),
@@ -137,7 +120,11 @@ def main() -> None:
         st.info(t("ranking.empty"))
         return
     st.subheader(t("ranking.leaders"), anchor=False)
-    st.altair_chart(charts.localised(charts.breakdown_chart(leader_bars(result))), width="stretch")
+    chart = bc.leaderboard_chart(
+        result.rows[:LEADERS_SHOWN], bc.PRINT, as_of=result.as_of, width="container", row_height=30
+    )
+    st.altair_chart(bc.themed(chart, bc.PRINT), width="stretch")
+    st.caption(t("ranking.chart_caption"))
     st.dataframe(table_of(result), hide_index=True, width="stretch")
 
 

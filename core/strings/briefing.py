@@ -43,6 +43,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ranking.up": ("▲ {n}", "▲ {n}"),
     "ranking.down": ("▼ {n}", "▼ {n}"),
     "ranking.same": ("=", "="),
+    "ranking.chart_caption": (
+        "Thanh: % chỉ tiêu thực tăng được giao (màu theo tiến độ cần đạt đến ngày này); vạch liền: "
+        "100 %, vạch đứt: tiến độ cần đạt. Đơn vị chưa được giao chỉ tiêu: số thực tăng.",
+        "Bars: % of the allocated net growth target (coloured by the pace due by this date); solid "
+        "line: 100 %, dashed: the pace. Units without a target: net growth.",
+    ),
     "ranking.chart.pct": ("% chỉ tiêu thực tăng", "% of net growth target"),
     "ranking.chart.net": ("Thực tăng", "Net growth"),
     # ---------------------------------------------------------------- organising
