@@ -53,26 +53,38 @@ def _worker(mode: str, url: str, runs: int) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
-def measure(url: str, *, samples: int, runs: int, with_page: bool) -> dict:
-    """Median over `samples` fresh processes of each measure's cold and warm times."""
-    collected: dict[str, dict[str, list[float]]] = {}
-    problems: set[str] = set()
+def measure_all(
+    urls: dict[tuple[str, str], str], *, samples: int, runs: int, with_page: bool, log
+) -> dict[tuple[str, str], dict]:
+    """Median over `samples` fresh processes of each measure's cold and warm times.
+
+    The data sets take turns sample by sample (district, city, district, city …), so a change in
+    the machine's load during the run weighs on the reference and on the city alike.
+    """
+    collected: dict[tuple[str, str], dict[str, dict[str, list[float]]]] = {}
+    problems: dict[tuple[str, str], set[str]] = {key: set() for key in urls}
     modes = ["queries"] + (["overview"] if with_page else [])
-    for mode in modes:
-        for _ in range(samples):
-            result = _worker(mode, url, runs)
-            if "error" in result:
-                problems.add(f"{mode}: {result['error']}")
-                continue
-            problems.update(result.pop("problems", []))
-            for name, times in result.items():
-                for key, value in times.items():
-                    collected.setdefault(name, {}).setdefault(key, []).append(value)
-    summary = {
-        name: {key: statistics.median(values) for key, values in times.items()}
-        for name, times in collected.items()
-    }
-    summary["problems"] = sorted(problems)
+    for sample in range(samples):
+        for mode in modes:
+            for key, url in urls.items():
+                log(f"sample {sample + 1}/{samples}: {mode} on {key[0]} {key[1]}")
+                result = _worker(mode, url, runs)
+                if "error" in result:
+                    problems[key].add(f"{mode}: {result['error']}")
+                    continue
+                problems[key].update(result.pop("problems", []))
+                for name, times in result.items():
+                    for kind, value in times.items():
+                        collected.setdefault(key, {}).setdefault(name, {}).setdefault(
+                            kind, []
+                        ).append(value)
+    summary: dict[tuple[str, str], dict] = {}
+    for key in urls:
+        summary[key] = {
+            name: {kind: statistics.median(values) for kind, values in times.items()}
+            for name, times in collected.get(key, {}).items()
+        }
+        summary[key]["problems"] = sorted(problems[key])
     return summary
 
 
@@ -191,17 +203,18 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    load_at_start = load_average()
     results: dict[tuple[str, str], dict] = {}
     infos: dict[tuple[str, str], dict] = {}
+    urls: dict[tuple[str, str], str] = {}
     for backend in backends:
         for scale in scales:
             data = datasets.dataset(backend, scale, args.pg_server)
             infos[(backend, scale)] = datasets.ensure(data, rebuild=args.rebuild, log=log)
-            log(f"measuring {data.name} …")
-            results[(backend, scale)] = measure(
-                data.url, samples=args.samples, runs=args.runs, with_page=with_page
-            )
+            urls[(backend, scale)] = data.url
+    load_at_start = load_average()
+    results.update(
+        measure_all(urls, samples=args.samples, runs=args.runs, with_page=with_page, log=log)
+    )
 
     lines = [
         f"Benchmark {time.strftime('%Y-%m-%d %H:%M')} — {machine()}; "
