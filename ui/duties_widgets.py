@@ -278,7 +278,9 @@ def draw_duty_gauges(year: int, unit_id: int | None, as_of: dt.date) -> None:
     targets = other_targets(data.database_url(), year, unit_id, as_of, data.data_version())
     st.subheader(t("duties.gauges"), anchor=False)
     gauges = duty_gauges(targets)
-    for column, gauge in zip(st.columns(len(gauges)), gauges, strict=True):
+    # Two to a row: the duty names are long, and four abreast cut them short on a laptop.
+    cells = [cell for _ in range(0, len(gauges), 2) for cell in st.columns(2)]
+    for column, gauge in zip(cells, gauges, strict=False):
         with column, st.container(border=True, height="stretch"):
             delta = _gap_delta(gauge)
             st.metric(
