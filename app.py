@@ -24,4 +24,5 @@ for entry in PAGES:
         sections.setdefault(t(entry.section_key), []).append(
             st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, default=entry.default)
         )
-st.navigation(sections, position="sidebar").run()
+# expanded: every page stays listed; folding hides the admin pages behind an English "View more".
+st.navigation(sections, position="sidebar", expanded=True).run()
