@@ -26,6 +26,17 @@ PAGES: list[PageEntry] = [
         "nav.section.dashboard",
         default=True,
     ),
+    PageEntry("pages/ranking.py", "nav.ranking", ":material/leaderboard:", "nav.section.dashboard"),
+    PageEntry("pages/display.py", "nav.display", ":material/tv:", "nav.section.dashboard"),
+    PageEntry("pages/reports.py", "nav.reports", ":material/summarize:", "nav.section.dashboard"),
+    PageEntry("pages/organising.py", "nav.organising", ":material/handshake:", "nav.section.data"),
+    PageEntry(
+        "pages/display_links.py",
+        "nav.display_links",
+        ":material/link:",
+        "nav.section.admin",
+        min_role="admin",
+    ),
     PageEntry(
         "pages/workers_month.py", "nav.workers_month", ":material/campaign:", "nav.section.duties"
     ),
@@ -64,23 +75,12 @@ PAGES: list[PageEntry] = [
         "nav.section.admin",
         min_role="admin",
     ),
-    PageEntry("pages/ranking.py", "nav.ranking", ":material/leaderboard:", "nav.section.dashboard"),
-    PageEntry("pages/display.py", "nav.display", ":material/tv:", "nav.section.dashboard"),
     PageEntry(
         "pages/upload.py",
         "nav.upload",
         ":material/upload_file:",
         "nav.section.data",
         min_role="staff",
-    ),
-    PageEntry("pages/reports.py", "nav.reports", ":material/summarize:", "nav.section.dashboard"),
-    PageEntry("pages/organising.py", "nav.organising", ":material/handshake:", "nav.section.data"),
-    PageEntry(
-        "pages/display_links.py",
-        "nav.display_links",
-        ":material/link:",
-        "nav.section.admin",
-        min_role="admin",
     ),
 ]
 
