@@ -90,12 +90,13 @@ def prepare_database(url: str) -> dict[str, int]:
 
 def run_ours(data: bytes, url: str) -> dict:
     from core import db, importing
+    from core.auth import Actor
 
     with db.session_scope(db.engine_for(url)) as session:
         plan = importing.preview(
             session, data=data, file_name="bench.xlsx", kind="members", today=dt.date(2025, 6, 30)
         )
-        batch = importing.commit_plan(session=session, plan=plan, by_user="bench")
+        batch = importing.commit_plan(session=session, plan=plan, actor=Actor("bench", "staff"))
         return {"added": batch.added, "refused": batch.refused}
 
 

@@ -186,7 +186,7 @@ def show_plan(plan: importing.ImportPlan) -> None:
 def commit(plan: importing.ImportPlan) -> None:
     with st.spinner(t("import.progress.saving")):
         with db.session_scope() as session:
-            batch = importing.commit_plan(session=session, plan=plan, by_user=user.username)
+            batch = importing.commit_plan(session=session, plan=plan, actor=user)
             if st.session_state.get("upload_mapping") is not None:
                 importing.remember_mapping(
                     session,
@@ -258,9 +258,7 @@ else:
         if button_column.button(t("upload.undo"), key="upload_undo"):
             try:
                 with db.session_scope() as session:
-                    batch = importing.undo_batch(
-                        session=session, batch_id=target, by_user=user.username
-                    )
+                    batch = importing.undo_batch(session=session, batch_id=target, actor=user)
                     message = t("import.undo.done", batch=batch.id, file=batch.file_name)
             except importing.UndoError as error:
                 st.error(error.message())

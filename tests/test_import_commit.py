@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from core import importing
+from core.auth import Actor
 from core.importing import workbooks
 from core.membership import recount_active_members
 from core.models import (
@@ -21,6 +22,8 @@ from core.models import (
 )
 from tests import factories as f
 from tests import spreadsheets as s
+
+HOA = Actor("hoa", "staff")
 
 TODAY = dt.date(2025, 6, 1)
 MEMBERS = [
@@ -42,7 +45,7 @@ def run(session, data, kind="members", **kw):
     plan = importing.preview(
         session, data=data, file_name="list.xlsx", kind=kind, today=TODAY, **kw
     )
-    batch = importing.commit_plan(session=session, plan=plan, by_user="hoa")
+    batch = importing.commit_plan(session=session, plan=plan, actor=HOA)
     session.commit()
     return plan, batch
 
@@ -111,7 +114,7 @@ def test_commit_reimport_and_undo(session, union):
     assert count(session, Member) == 2
     assert count(session, AuditLog, AuditLog.batch_id == second.id) == 0
 
-    importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     assert count(session, Member, Member.deleted_at.is_(None)) == 0
     assert count(session, MembershipEvent, MembershipEvent.deleted_at.is_(None)) == 0
@@ -122,7 +125,7 @@ def test_commit_reimport_and_undo(session, union):
     assert stored.undone_by == "hoa" and stored.undone_at is not None
     assert count(session, AuditLog, AuditLog.action == "undo") == 4
     with pytest.raises(importing.UndoError) as error:
-        importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+        importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     assert error.value.message() == "Lần nhập số 1 đã được hoàn tác trước đó."
 
     # The same file after the undo adds the people again (their removed records come back).
@@ -131,7 +134,7 @@ def test_commit_reimport_and_undo(session, union):
     assert count(session, Member, Member.deleted_at.is_(None)) == 2
     session.refresh(union)
     assert union.active_members == 2
-    importing.undo_batch(session=session, batch_id=third.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=third.id, actor=HOA)
     session.commit()
     assert count(session, Member, Member.deleted_at.is_(None)) == 0
     assert counters_are_right(session)
@@ -152,7 +155,7 @@ def test_changed_details_update_and_undo_restores_them(session, union):
     assert (member.full_name, member.search_name, member.card_no) == (
         "Nguyễn Văn Ân", "nguyen van an", "DV9"
     )  # fmt: skip
-    importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     session.refresh(member)
     assert (member.full_name, member.card_no, member.deleted_at) == ("Nguyễn Văn An", "DV1", None)
@@ -173,7 +176,7 @@ def test_active_elsewhere_is_a_transfer_not_a_second_admission(session, union):
     session.refresh(union)
     session.refresh(other)
     assert (union.active_members, other.active_members) == (0, 1)
-    importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     session.refresh(member)
     session.refresh(union)
@@ -220,7 +223,7 @@ def test_departures(session, union):
     assert union.active_members == 1
     again = importing.preview(session, data=data, file_name="x", kind="departures", today=TODAY)
     assert again.rows[0].action == "unchanged"
-    importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     session.refresh(member)
     session.refresh(union)
@@ -248,11 +251,11 @@ def test_enterprises_commit_update_and_undo(session):
     bigger = s.xlsx([["MST", "Tên DN", "Số LĐ"], ["0201234567", "Công ty TNHH Minh Phát", 1300]])
     plan, update_batch = run(session, bigger, kind="enterprises")
     assert plan.rows[0].changes == {"worker_count": (1250, 1300)}
-    importing.undo_batch(session=session, batch_id=update_batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=update_batch.id, actor=HOA)
     session.commit()
     session.refresh(rows[0])
     assert rows[0].worker_count == 1250
-    with_undone = importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    with_undone = importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     assert with_undone.undone_at is not None
     assert count(session, Enterprise, Enterprise.deleted_at.is_(None)) == 0
@@ -263,7 +266,7 @@ def test_undo_refused_when_records_changed_since(session, union):
     leave = s.xlsx([["Số CCCD", "Ngày ra", "Lý do"], ["031090001234", "30/05/2025", "Nghỉ việc"]])
     run(session, leave, kind="departures")
     with pytest.raises(importing.UndoError) as error:
-        importing.undo_batch(session=session, batch_id=first.id, by_user="hoa")
+        importing.undo_batch(session=session, batch_id=first.id, actor=HOA)
     assert error.value.message() == (
         "Không hoàn tác được lần nhập số 1: dữ liệu của nó đã được sửa sau đó (hãy hoàn tác các "
         "lần sau trước)."
@@ -301,7 +304,7 @@ def test_unions_found_and_matched_by_name_within_unit(session):
     assert enterprise.union_since == dt.date(2025, 5, 15)
     again, _ = run(session, data, kind="unions")
     assert again.counts == {"add": 0, "change": 0, "unchanged": 3, "refuse": 1}
-    importing.undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    importing.undo_batch(session=session, batch_id=batch.id, actor=HOA)
     session.commit()
     session.refresh(enterprise)
     assert enterprise.union_since is None
@@ -360,3 +363,20 @@ def test_refused_report_keeps_formula_text_as_text(session, union):
         ["Dòng", "Cột", "Lý do"],
         [2, "Số CCCD", "Số CCCD «12» phải có 12 chữ số (CMND cũ: 9 chữ số)."],
     ]
+
+
+def test_a_viewer_can_neither_commit_nor_undo_an_import(session, union):
+    from core.auth import PermissionDenied
+
+    viewer = Actor("lanhdao", "viewer")
+    data = s.xlsx(MEMBERS)
+    plan = importing.preview(session, data=data, file_name="list.xlsx", kind="members", today=TODAY)
+    with pytest.raises(PermissionDenied):
+        importing.commit_plan(session=session, plan=plan, actor=viewer)
+    session.rollback()
+    assert count(session, Member) == 0
+    _plan, batch = run(session, data)
+    with pytest.raises(PermissionDenied):
+        importing.undo_batch(session=session, batch_id=batch.id, actor=viewer)
+    session.rollback()
+    assert count(session, Member) == 2

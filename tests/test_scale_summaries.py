@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from core import db, membership, metrics
+from core.auth import Actor
 from core.importing.commit import UndoError, undo_batch
 from core.models import (
     EVENT_SIGN,
@@ -190,7 +191,9 @@ def apply(session: Session, op: tuple, union_ids: list[int], batches: list[int])
         membership.admit_members_bulk(session=session, members=rows, by_user="t", batch_id=batch.id)
         batches.append(batch.id)
     elif kind == "undo" and batches:
-        undo_batch(session=session, batch_id=batches[args[0] % len(batches)], by_user="t")
+        undo_batch(
+            session=session, batch_id=batches[args[0] % len(batches)], actor=Actor("t", "staff")
+        )
     elif pick is None:
         return
     elif kind == "transfer":

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from core import db, demo, importing, membership
+from core.auth import Actor
 from core.demo import GIVEN_MALE, MIDDLE_MALE, SURNAMES
 from core.formatting import fmt_int
 from core.models import GrassrootsUnion, Member, MembershipEvent
@@ -128,7 +129,9 @@ def import_both_at_once(url: str, files: list[tuple[str, bytes]]) -> list[object
                     session, data=data, file_name=name, kind="members", default_union=UNION
                 )
                 both_read.wait()
-                importing.commit_plan(session=session, plan=plan, by_user=f"staff{index}")
+                importing.commit_plan(
+                    session=session, plan=plan, actor=Actor(f"staff{index}", "staff")
+                )
                 outcomes[index] = plan.counts
         except (IntegrityError, OperationalError) as error:
             outcomes[index] = error

@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 
 from core import db, importing
+from core.auth import Actor
 from core.cli import CommandError
 from core.importing import export
 from core.models import ImportKind
 from core.strings import t
 
-CLI_USER = "cli"
+# Whoever runs the command line on the server administers it.
+CLI_ACTOR = Actor(username="cli", role="admin")
+CLI_USER = CLI_ACTOR.username
 
 
 def register(commands) -> None:
@@ -52,7 +55,7 @@ def cmd_import(args) -> int:
             )
             nothing_accepted = not plan.accepted and not plan.count(importing.Action.unchanged)
             if not args.dry_run and not nothing_accepted:
-                batch_id = importing.commit_plan(session=session, plan=plan, by_user=CLI_USER).id
+                batch_id = importing.commit_plan(session=session, plan=plan, actor=CLI_ACTOR).id
     except importing.ReadError as error:
         raise CommandError(error.message()) from None
     if args.json:
@@ -91,7 +94,7 @@ def cmd_undo_import(args) -> int:
         raise CommandError(t("import.cli.bad_batch", value=args.batch)) from None
     try:
         with db.session_scope() as session:
-            batch = importing.undo_batch(session=session, batch_id=batch_id, by_user=CLI_USER)
+            batch = importing.undo_batch(session=session, batch_id=batch_id, actor=CLI_ACTOR)
             file_name = batch.file_name
     except importing.UndoError as error:
         raise CommandError(error.message()) from None

@@ -2,8 +2,8 @@
 row, match the stored records (a preview that writes nothing), then commit as one batch or undo one.
 
     plan = preview(session, data=..., file_name=..., kind="members")   # ReadError if unreadable
-    batch = commit_plan(session=session, plan=plan, by_user="hoa")      # caller commits the session
-    undo_batch(session=session, batch_id=batch.id, by_user="hoa")
+    batch = commit_plan(session=session, plan=plan, actor=staff)   # caller commits the session
+    undo_batch(session=session, batch_id=batch.id, actor=staff)     # viewer: PermissionDenied
 """
 
 from __future__ import annotations

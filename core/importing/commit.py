@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
 from core import audit, membership
+from core.auth import Actor, require
 from core.db import bump_data_version
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
 from core.importing.values import search_name
@@ -29,6 +30,7 @@ from core.models import (
     ImportKind,
     Member,
     MembershipEvent,
+    Role,
     utcnow,
 )
 
@@ -284,8 +286,9 @@ COMMITTERS = {
 }
 
 
-def commit_plan(*, session: Session, plan: ImportPlan, by_user: str | None) -> ImportBatch:
-    """Write the plan's accepted rows as one batch in the caller's transaction."""
+def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBatch:
+    """Write the plan's accepted rows as one batch in the caller's transaction (staff and admin)."""
+    by_user = require(actor, Role.staff).username
     batch = ImportBatch(
         kind=plan.kind,
         file_name=plan.file_name[:300],
@@ -376,8 +379,9 @@ def _members_of_new_unions(session: Session, union_ids: list[int], batch_id: int
     return int(total)
 
 
-def undo_batch(*, session: Session, batch_id: int, by_user: str | None) -> ImportBatch:
+def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
     """Revert one import batch whole, in the caller's transaction; UndoError when it cannot be."""
+    by_user = require(actor, Role.staff).username
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
         raise UndoError("import.undo.unknown", batch=batch_id)
