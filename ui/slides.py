@@ -127,7 +127,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 /* leader boards and bars */
 .bd-rows {{ display: flex; flex-direction: column; gap: {u(0.55)}; flex: 1; min-height: 0; }}
 .bd-row {{
-  display: grid; grid-template-columns: {u(3)} minmax(0, 2fr) minmax(0, 1fr) {u(8)} {u(4)};
+  display: grid; grid-template-columns: {u(3)} minmax(0, 2.7fr) minmax(0, 1fr) {u(7.5)} {u(3.8)};
   align-items: center; gap: {u(0.9)}; font-size: {u(1.75)}; min-height: 0; flex: 1; max-height: {u(4)};
 }}
 .bd-rank {{
