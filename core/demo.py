@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, insert, text, update
 from sqlmodel import Session, func, select
 
-from core import plans
+from core import duties_demo, plans
 from core.db import bump_data_version
 from core.membership import refresh_active_members
 from core.models import (
@@ -657,6 +657,8 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
                 value=round(target * count / total),
                 by_user="demo",
             )
+    # A year of the plan's other duties: briefings, training, outreach, Party work.
+    duties_demo.seed_demo(session, year=YEAR)
     bump_data_version(session)
     analyze(session)
 

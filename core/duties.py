@@ -22,7 +22,7 @@ from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version
 from core.formatting import today_local
-from core.metrics import _enterprise_filter, _prospect_conditions, share_elapsed
+from core.metrics import enterprise_filter, prospect_conditions, share_elapsed
 from core.models import (
     NON_STATE_OWNERSHIPS,
     Activity,
@@ -883,10 +883,10 @@ def prospects_by_officer(
     """How many prospects each officer works on (None: nobody assigned), most first."""
     query = (
         select(Enterprise.officer, func.count())
-        .where(*_prospect_conditions(on))
+        .where(*prospect_conditions(on))
         .group_by(Enterprise.officer)
     )
-    query = _where_scope(query, _enterprise_filter(scope))
+    query = _where_scope(query, enterprise_filter(scope))
     rows = [(officer, int(count)) for officer, count in session.exec(query).all()]
     return sorted(rows, key=lambda row: (row[0] is None, -row[1], row[0] or ""))
 
@@ -901,8 +901,8 @@ def prospects_of_officer(
 ) -> list[Enterprise]:
     """The prospects one officer works on (or nobody, for None), largest first."""
     who = Enterprise.officer.is_(None) if officer is None else Enterprise.officer == officer
-    query = select(Enterprise).where(*_prospect_conditions(on), who)
-    query = _where_scope(query, _enterprise_filter(scope))
+    query = select(Enterprise).where(*prospect_conditions(on), who)
+    query = _where_scope(query, enterprise_filter(scope))
     query = query.order_by(Enterprise.worker_count.desc(), Enterprise.name).limit(limit)
     return list(session.exec(query).all())
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from core import duties, plans, targets
 from core.auth import Actor
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn, PersonIn
-from core.metrics import _prospect_conditions
+from core.metrics import prospect_conditions
 from core.models import (
     NON_STATE_OWNERSHIPS,
     Enterprise,
@@ -138,7 +138,7 @@ def seed_demo(session: Session, *, year: int = 2025) -> None:
         )
     prospects = session.exec(
         select(Enterprise)
-        .where(*_prospect_conditions(dt.date(year, 12, 31)))
+        .where(*prospect_conditions(dt.date(year, 12, 31)))
         .order_by(Enterprise.worker_count.desc(), Enterprise.id)
         .limit(5)
     ).all()

@@ -212,7 +212,7 @@ def new_unions(session: Session, scope: Scope, start: dt.date, end: dt.date) -> 
     return int(session.exec(query).one())
 
 
-def _enterprise_filter(scope: Scope):
+def enterprise_filter(scope: Scope):
     if scope.union_id is not None:
         return Enterprise.id.in_(
             select(GrassrootsUnion.enterprise_id).where(GrassrootsUnion.id == scope.union_id)
@@ -236,7 +236,7 @@ def _union_active_on(on: dt.date, union=GrassrootsUnion):
     )
 
 
-def _has_union_on(on: dt.date):
+def has_union_on(on: dt.date):
     """An enterprise has a union on a date: a linked union active then, or else `union_since`."""
     linked = (
         select(literal(1))
@@ -261,7 +261,7 @@ def _has_union_on(on: dt.date):
 def _union_status(on: dt.date):
     """Per enterprise with a linked union record: `active` is 1 when one of them is active on `on`.
 
-    Joined (outer) to the enterprises, it answers `_has_union_on` with one pass over the unions
+    Joined (outer) to the enterprises, it answers `has_union_on` with one pass over the unions
     instead of two correlated lookups per enterprise.
     """
     return (
@@ -276,7 +276,7 @@ def _union_status(on: dt.date):
 
 
 def _has_union_joined(status, on: dt.date):
-    """`_has_union_on` over an outer join of the enterprises to `_union_status(on)`."""
+    """`has_union_on` over an outer join of the enterprises to `_union_status(on)`."""
     # coalesce: without a linked union `active` is NULL, which NOT would keep NULL (not true).
     return or_(
         func.coalesce(status.c.active, 0) == 1,
@@ -295,21 +295,21 @@ def _prospect_query(query, scope: Scope, on: dt.date):
         Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
         ~_has_union_joined(status, on),
     )
-    condition = _enterprise_filter(scope)
+    condition = enterprise_filter(scope)
     return query.where(condition) if condition is not None else query
 
 
 def _enterprises(scope: Scope):
     query = select(Enterprise).where(Enterprise.deleted_at.is_(None))
-    condition = _enterprise_filter(scope)
+    condition = enterprise_filter(scope)
     return query.where(condition) if condition is not None else query
 
 
-def _prospect_conditions(on: dt.date):
+def prospect_conditions(on: dt.date):
     return (
         Enterprise.deleted_at.is_(None),
         Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
-        ~_has_union_on(on),
+        ~has_union_on(on),
     )
 
 
@@ -324,8 +324,8 @@ def prospects(
     """Enterprises with ≥ 20 workers and no union, largest first: the list staff work from."""
     # Correlated conditions here, not the join of `prospect_count`: with a LIMIT, PostgreSQL walks
     # the worker-count index and a joined aggregate would be rescanned for every enterprise.
-    query = select(Enterprise).where(*_prospect_conditions(on))
-    condition = _enterprise_filter(scope)
+    query = select(Enterprise).where(*prospect_conditions(on))
+    condition = enterprise_filter(scope)
     if condition is not None:
         query = query.where(condition)
     query = query.order_by(Enterprise.worker_count.desc(), Enterprise.name).offset(offset)
@@ -348,7 +348,7 @@ def enterprises_20plus_with_union(session: Session, scope: Scope, on: dt.date) -
             Enterprise.worker_count >= PROSPECT_MIN_WORKERS,
         )
     )
-    condition = _enterprise_filter(scope)
+    condition = enterprise_filter(scope)
     if condition is not None:
         query = query.where(condition)
     total, with_union = session.exec(query).one()
@@ -396,7 +396,7 @@ def non_state_coverage(session: Session, scope: Scope, on: dt.date) -> tuple[int
             Enterprise.worker_count.is_not(None),
         )
     )
-    condition = _enterprise_filter(scope)
+    condition = enterprise_filter(scope)
     if condition is not None:
         query = query.where(condition)
     covered, workers = session.exec(query).one()
@@ -539,7 +539,7 @@ def progress(
 # ---------------------------------------------------------------- breakdowns
 
 
-def _top_level_units(session: Session, on: dt.date, kinds: tuple[str, ...]) -> dict[int, int]:
+def top_level_units(session: Session, on: dt.date, kinds: tuple[str, ...]) -> dict[int, int]:
     """Map every unit to its ancestor of one of `kinds` that sits directly under the federation."""
     parent_of = dict(links_on(session, on))
     unit_kind = dict(session.exec(select(OrgUnit.id, OrgUnit.kind)).all())
@@ -565,7 +565,7 @@ def breakdown(
     column = GrassrootsUnion.unit_id if by == "commune" else GrassrootsUnion.cluster_id
     kinds = ("commune", "town") if by == "commune" else ("cluster", "block")
     start, end = dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31))
-    top = _top_level_units(session, end, kinds)
+    top = top_level_units(session, end, kinds)
     names = dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
 
     # Count per union first (along the (union, kind, day) index), then join the few thousand

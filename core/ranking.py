@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from core.formatting import today_local
 from core.membership import signed_event
-from core.metrics import NoPlan, _top_level_units
+from core.metrics import NoPlan, top_level_units
 from core.models import (
     EventKind,
     GrassrootsUnion,
@@ -269,7 +269,7 @@ def _unit_groups(
     """The units ranked at `level` on `end`, each with the unions under it (deleted ones too, so
     their events count exactly as in the progress figures)."""
     kinds = LEVEL_KINDS[level]
-    top = _top_level_units(session, end, kinds)
+    top = top_level_units(session, end, kinds)
     groups: dict[int, tuple[str, str, list[int]]] = {
         unit.id: (unit.name, unit.kind, [])
         for unit in selectable_units(session, end)

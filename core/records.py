@@ -27,7 +27,7 @@ from core.auth import Actor, require
 from core.db import bump_data_version
 from core.formatting import fmt_date, fmt_datetime, today_local
 from core.importing import values as cells
-from core.metrics import PROSPECT_MIN_WORKERS, _has_union_on
+from core.metrics import PROSPECT_MIN_WORKERS, has_union_on
 from core.models import (
     Enterprise,
     EventKind,
@@ -421,9 +421,9 @@ def _enterprise_conditions(session: Session, f: EnterpriseFilter, on: dt.date) -
     if f.stage:
         conditions.append(Enterprise.stage == f.stage)
     if f.has_union is not None:
-        conditions.append(_has_union_on(on) if f.has_union else ~_has_union_on(on))
+        conditions.append(has_union_on(on) if f.has_union else ~has_union_on(on))
     if f.prospects:
-        conditions += [Enterprise.worker_count >= PROSPECT_MIN_WORKERS, ~_has_union_on(on)]
+        conditions += [Enterprise.worker_count >= PROSPECT_MIN_WORKERS, ~has_union_on(on)]
     return conditions
 
 
@@ -451,7 +451,7 @@ def search_enterprises(
             Enterprise.worker_count,
             Enterprise.is_stable,
             Enterprise.union_since,
-            _has_union_on(on).label("has_union"),
+            has_union_on(on).label("has_union"),
             Enterprise.stage,
             Enterprise.stage_since,
             Enterprise.officer,

@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core.formatting import today_local
-from core.metrics import NoPlan, _top_level_units
+from core.metrics import NoPlan, top_level_units
 from core.models import EVENT_SIGN, EventKind, GrassrootsUnion, MembershipEvent, OrgUnit, TargetKey
 from core.plans import get_plan, targets_for
 from core.units import EVERYTHING, Scope, union_filter
@@ -154,7 +154,7 @@ def top_units(
     limit: int = TOP_UNITS,
 ) -> list[CampaignUnit]:
     """The communes (in the structure valid on `end`) with the highest net growth in the window."""
-    top = _top_level_units(session, end, ("commune", "town"))
+    top = top_level_units(session, end, ("commune", "town"))
     names = dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
     totals: dict[int | None, CampaignUnit] = {}
 

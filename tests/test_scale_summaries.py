@@ -336,8 +336,8 @@ def check_figures(session: Session, units) -> None:
 
 def check_enterprise_figures(session: Session, scope, on: dt.date) -> None:
     """The one-pass versions against the correlated conditions other modules still use."""
-    reference = select(Enterprise.id).where(*metrics._prospect_conditions(on))
-    condition = metrics._enterprise_filter(scope)
+    reference = select(Enterprise.id).where(*metrics.prospect_conditions(on))
+    condition = metrics.enterprise_filter(scope)
     if condition is not None:
         reference = reference.where(condition)
     expected = set(session.exec(reference).all())
@@ -351,14 +351,14 @@ def check_enterprise_figures(session: Session, scope, on: dt.date) -> None:
     if condition is not None:
         stable_big = stable_big.where(condition)
     big = set(session.exec(stable_big).all())
-    with_union = set(session.exec(stable_big.where(metrics._has_union_on(on))).all())
+    with_union = set(session.exec(stable_big.where(metrics.has_union_on(on))).all())
     assert metrics.enterprises_20plus_with_union(session, scope, on) == (len(with_union), len(big))
 
 
 def check_breakdown(session: Session, events, by: str, column: str) -> None:
     as_of = dt.date(YEAR, 12, 31)
     kinds = ("commune", "town") if by == "commune" else ("cluster", "block")
-    top = metrics._top_level_units(session, as_of, kinds)
+    top = metrics.top_level_units(session, as_of, kinds)
     unit_of = {
         union_id: top.get(unit_id) if unit_id is not None else None
         for union_id, unit_id in session.exec(

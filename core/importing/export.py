@@ -210,7 +210,7 @@ def _enterprise_rows(session: Session, query) -> Iterator[dict]:
 def enterprises(session: Session, *, prospects_only: bool = False) -> Iterator[dict]:
     today = today_local()
     # The same rule as the progress figures: a linked union active today, or `union_since`.
-    has_union = metrics._has_union_on(today)
+    has_union = metrics.has_union_on(today)
     query = (
         select(Enterprise, OrgUnit.name, has_union.label("has_union"))
         .select_from(Enterprise)
