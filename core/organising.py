@@ -18,7 +18,7 @@ from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version
 from core.formatting import today_local
-from core.metrics import _enterprise_filter, _prospect_conditions, prospects
+from core.metrics import enterprise_filter, prospect_conditions, prospects
 from core.models import Enterprise, OrganisingStage, OrgUnit, Role, utcnow
 from core.units import EVERYTHING, Scope
 
@@ -98,10 +98,10 @@ def stage_counts(
     """How many prospects sit in each stage on `on` (every stage present, None first)."""
     query = (
         select(Enterprise.stage, func.count())
-        .where(*_prospect_conditions(on))
+        .where(*prospect_conditions(on))
         .group_by(Enterprise.stage)
     )
-    condition = _enterprise_filter(scope)
+    condition = enterprise_filter(scope)
     if condition is not None:
         query = query.where(condition)
     counts = {stage: 0 for stage in STAGES}
