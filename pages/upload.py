@@ -184,8 +184,8 @@ def show_plan(plan: importing.ImportPlan) -> None:
 
 
 def commit(plan: importing.ImportPlan) -> None:
-    with st.spinner(t("import.progress.saving")):
-        with db.session_scope() as session:
+    try:
+        with st.spinner(t("import.progress.saving")), db.session_scope() as session:
             batch = importing.commit_plan(session=session, plan=plan, actor=user)
             if st.session_state.get("upload_mapping") is not None:
                 importing.remember_mapping(
@@ -195,6 +195,12 @@ def commit(plan: importing.ImportPlan) -> None:
                     by_user=user.username,
                 )
             batch_id = batch.id
+    except importing.StalePlan:
+        # Someone changed the data since this preview: show a fresh preview instead of writing.
+        for key in ("upload_plan", "upload_plan_key"):
+            st.session_state.pop(key, None)
+        st.session_state["upload_stale"] = True
+        st.rerun()
     st.cache_data.clear()
     _reset()
     st.session_state["upload_done"] = t(
@@ -208,6 +214,8 @@ def commit(plan: importing.ImportPlan) -> None:
 
 if uploaded is not None:
     st.session_state.pop("upload_done", None)
+    if st.session_state.pop("upload_stale", False):
+        st.warning(t("import.stale_plan_page"), icon=":material/sync_problem:")
     plan = build_plan(uploaded.getvalue(), uploaded.name)
     if plan is not None:
         show_matching(plan)

@@ -380,3 +380,20 @@ def test_a_viewer_can_neither_commit_nor_undo_an_import(session, union):
         importing.undo_batch(session=session, batch_id=batch.id, actor=viewer)
     session.rollback()
     assert count(session, Member) == 2
+
+
+def test_a_plan_is_refused_once_the_data_has_changed_since_its_preview(session, union):
+    from core.db import bump_data_version
+
+    data = s.xlsx(MEMBERS)
+    plan = importing.preview(session, data=data, file_name="list.xlsx", kind="members", today=TODAY)
+    bump_data_version(session)  # e.g. a colleague's edit, committed meanwhile
+    session.commit()
+    with pytest.raises(importing.StalePlan):
+        importing.commit_plan(session=session, plan=plan, actor=HOA)
+    session.rollback()
+    assert count(session, Member) == 0
+    fresh = importing.preview(
+        session, data=data, file_name="list.xlsx", kind="members", today=TODAY
+    )
+    assert importing.commit_plan(session=session, plan=fresh, actor=HOA).added == 2

@@ -115,27 +115,36 @@ def import_db(backend, tmp_root, monkeypatch) -> str:
     return url
 
 
-def import_both_at_once(url: str, files: list[tuple[str, bytes]]) -> list[object]:
-    """Each file imported as `python -m core import` does, in its own thread and transaction; both
-    read the database (the preview) before either writes, the worst moment for a race."""
+def import_both_at_once(url: str, files: list[tuple[str, bytes]], *, lock: bool) -> list[object]:
+    """Each file imported in its own thread and transaction, started together.
+
+    lock=True does what `python -m core import` does: take the import lock, preview, commit.
+    lock=False lets both preview before either writes (the worst moment for a race), to show that
+    commit then refuses the stale plan instead of writing it.
+    """
     engine = db.engine_for(url)
-    both_read = threading.Barrier(len(files), timeout=60)
+    started = threading.Barrier(len(files), timeout=60)
     outcomes: list[object] = [None] * len(files)
 
     def run(index: int, name: str, data: bytes) -> None:
         try:
             with db.session_scope(engine) as session:
+                started.wait()
+                if lock:
+                    importing.lock_imports(session)
                 plan = importing.preview(
                     session, data=data, file_name=name, kind="members", default_union=UNION
                 )
-                both_read.wait()
+                if not lock:
+                    both_read.wait()
                 importing.commit_plan(
                     session=session, plan=plan, actor=Actor(f"staff{index}", "staff")
                 )
                 outcomes[index] = plan.counts
-        except (IntegrityError, OperationalError) as error:
+        except (importing.StalePlan, IntegrityError, OperationalError) as error:
             outcomes[index] = error
 
+    both_read = threading.Barrier(len(files), timeout=60)
     threads = [
         threading.Thread(target=run, args=(i, name, data)) for i, (name, data) in enumerate(files)
     ]
@@ -167,7 +176,9 @@ def stored(url: str) -> dict:
 
 def test_two_different_imports_at_once_both_land_whole(import_db):
     outcomes = import_both_at_once(
-        import_db, [("to-1.csv", members_csv(1, 150)), ("to-2.csv", members_csv(1001, 150))]
+        import_db,
+        [("to-1.csv", members_csv(1, 150)), ("to-2.csv", members_csv(1001, 150))],
+        lock=True,
     )
     assert [o["add"] for o in outcomes] == [150, 150]
     assert stored(import_db) == {
@@ -179,15 +190,11 @@ def test_two_different_imports_at_once_both_land_whole(import_db):
     }
 
 
-def test_the_same_file_twice_at_once_lands_once(import_db, capsys):
+def test_the_same_file_twice_at_once_lands_once(import_db):
     data = members_csv(1, 150)
-    outcomes = import_both_at_once(import_db, [("ds.csv", data), ("ds-copy.csv", data)])
-
-    landed = [o for o in outcomes if isinstance(o, dict)]
-    assert [o["add"] for o in landed] == [150]
-    # The other found every person already there when it wrote: it wrote nothing at all.
-    (failed,) = [o for o in outcomes if not isinstance(o, dict)]
-    assert isinstance(failed, (IntegrityError, OperationalError))
+    outcomes = import_both_at_once(import_db, [("ds.csv", data), ("ds-copy.csv", data)], lock=True)
+    # One added everyone; the other, run after it under the lock, found them all already there.
+    assert sorted((o["add"], o["unchanged"]) for o in outcomes) == [(0, 150), (150, 0)]
     assert stored(import_db) == {
         "members": 150,
         "distinct": 150,
@@ -195,10 +202,26 @@ def test_the_same_file_twice_at_once_lands_once(import_db, capsys):
         "counter": 150,
         "recount": 150,
     }
-    # Run again, it finds everyone already imported and changes nothing.
-    again = import_both_at_once(import_db, [("ds.csv", data)])
-    assert (again[0]["add"], again[0]["unchanged"]) == (0, 150)
+
+
+def test_a_plan_previewed_before_another_import_is_refused_not_written(import_db):
+    data = members_csv(1, 150)
+    outcomes = import_both_at_once(import_db, [("ds.csv", data), ("ds-copy.csv", data)], lock=False)
+    landed = [o for o in outcomes if isinstance(o, dict)]
+    assert [o["add"] for o in landed] == [150]
+    (refused,) = [o for o in outcomes if not isinstance(o, dict)]
+    assert isinstance(refused, importing.StalePlan)
     assert stored(import_db)["members"] == 150
+    # Previewed again, it finds everyone already imported and changes nothing.
+    again = import_both_at_once(import_db, [("ds.csv", data)], lock=True)
+    assert (again[0]["add"], again[0]["unchanged"]) == (0, 150)
+    assert stored(import_db) == {
+        "members": 150,
+        "distinct": 150,
+        "events": 150,
+        "counter": 150,
+        "recount": 150,
+    }
 
 
 def test_two_import_commands_at_once(import_db, tmp_path):

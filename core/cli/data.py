@@ -46,6 +46,10 @@ def cmd_import(args) -> int:
     batch_id = None
     try:
         with db.session_scope() as session:
+            if not args.dry_run:
+                importing.lock_imports(
+                    session
+                )  # one import at a time, previewed as the last left it
             plan = importing.preview(
                 session,
                 data=data,
@@ -58,6 +62,8 @@ def cmd_import(args) -> int:
                 batch_id = importing.commit_plan(session=session, plan=plan, actor=CLI_ACTOR).id
     except importing.ReadError as error:
         raise CommandError(error.message()) from None
+    except importing.StalePlan:
+        raise CommandError(t(importing.StalePlan.key)) from None
     if args.json:
         print(json.dumps(plan.to_json(batch_id), ensure_ascii=False, indent=2))
     else:

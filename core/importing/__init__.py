@@ -14,8 +14,9 @@ from collections.abc import Callable
 
 from sqlmodel import Session, select
 
+from core import db
 from core.formatting import today_local
-from core.importing.commit import UndoError, commit_plan, undo_batch
+from core.importing.commit import StalePlan, UndoError, commit_plan, lock_imports, undo_batch
 from core.importing.fields import REQUIRED, field_by_name
 from core.importing.headers import HeaderMatch, best_header
 from core.importing.plan import PLANNERS, Action, ImportPlan, RowPlan
@@ -31,9 +32,11 @@ __all__ = [
     "Problem",
     "ReadError",
     "RowPlan",
+    "StalePlan",
     "UndoError",
     "commit_plan",
     "history",
+    "lock_imports",
     "preview",
     "remember_mapping",
     "undo_batch",
@@ -126,6 +129,7 @@ def preview(
         rows=rows,
         today=today,
         default_union=default_union,
+        data_version=db.data_version(session),
     )
 
 

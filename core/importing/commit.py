@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, insert, update
+from sqlalchemy import and_, bindparam, exists, func, insert, text, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
 from core import audit, membership
 from core.auth import Actor, require
-from core.db import bump_data_version
+from core.db import bump_data_version, data_version
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
 from core.importing.values import search_name
 from core.models import (
@@ -286,9 +286,39 @@ COMMITTERS = {
 }
 
 
+class StalePlan(Exception):
+    """The data changed after the preview was made: preview again before committing."""
+
+    key = "import.stale_plan"
+
+
+# Any number will do, as long as nothing else in the database uses it for an advisory lock.
+IMPORT_LOCK_KEY = 7_270_001
+
+
+def lock_imports(session: Session) -> None:
+    """Take the import lock for the rest of the caller's transaction, so imports run one at a time.
+
+    Call it first, before reading anything: an import then previews the data as the previous one
+    left it. PostgreSQL: a transaction-level advisory lock. SQLite: a write statement, which takes
+    the database's write lock before this transaction reads anything (WAL readers never block).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.exec(text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=IMPORT_LOCK_KEY))
+    else:
+        session.exec(text("UPDATE app_state SET value = value WHERE key = 'import_lock'"))
+
+
 def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBatch:
-    """Write the plan's accepted rows as one batch in the caller's transaction (staff and admin)."""
+    """Write the plan's accepted rows as one batch in the caller's transaction (staff and admin).
+
+    StalePlan if the data changed since the preview (another import, an edit): two imports that
+    previewed the same rows can then never both add them.
+    """
     by_user = require(actor, Role.staff).username
+    lock_imports(session)
+    if plan.data_version is not None and data_version(session) != plan.data_version:
+        raise StalePlan
     batch = ImportBatch(
         kind=plan.kind,
         file_name=plan.file_name[:300],

@@ -93,6 +93,8 @@ class ImportPlan:
     rows: list[RowPlan]
     today: dt.date
     default_union: str | None = None
+    # The data version the preview was read at: commit refuses a plan the data moved away from.
+    data_version: int | None = None
 
     def count(self, action: Action) -> int:
         return sum(1 for row in self.rows if row.action == action)

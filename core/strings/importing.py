@@ -390,4 +390,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.undo_pick": ("Lần nhập cần hoàn tác", "Batch to undo"),
     "upload.undo_option": ("Số {batch} — {file}", "No. {batch} — {file}"),
     "upload.undo": ("Hoàn tác", "Undo"),
+    "import.stale_plan": (
+        "dữ liệu vừa được thay đổi (một lần nhập hoặc một chỉnh sửa khác) sau khi xem trước; "
+        "chưa ghi gì, hãy chạy lại lệnh.",
+        "the data changed after the preview (another import or edit); nothing was written, "
+        "run the command again.",
+    ),
+    "import.stale_plan_page": (
+        "Dữ liệu vừa được thay đổi bởi một lần nhập hoặc chỉnh sửa khác, nên chưa ghi gì. "
+        "Bản xem trước dưới đây đã được tính lại — hãy kiểm tra rồi ghi lại.",
+        "The data changed through another import or edit, so nothing was written. The preview "
+        "below has been recomputed: check it and commit again.",
+    ),
 }
