@@ -76,6 +76,26 @@ def _change_count(session: Session, union_id: int, delta: int) -> None:
     )
 
 
+def save_change(
+    session: Session,
+    record,
+    before: dict,
+    *,
+    by_user: str | None,
+    action: str = "update",
+    batch_id: int | None = None,
+):
+    """Stamp a changed record (new version, updated_at), audit it against `before`, and drop caches."""
+    record.updated_at = utcnow()
+    record.version += 1
+    session.add(record)
+    audit.record_change(
+        session, username=by_user, action=action, record=record, before=before, batch_id=batch_id
+    )
+    bump_data_version(session)
+    return record
+
+
 def add_event(
     session: Session,
     *,
@@ -180,14 +200,7 @@ def transfer_member(
         batch_id=batch_id,
     )
     member.union_id = to_union_id
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(
-        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
-    )
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 def record_departure(
@@ -216,14 +229,7 @@ def record_departure(
     )
     member.status = MemberStatus.left
     member.left_on = on
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(
-        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
-    )
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 def found_union(
@@ -319,14 +325,7 @@ def readmit_member(
     member.status = MemberStatus.active
     member.joined_on = on
     member.left_on = None
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(
-        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
-    )
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 # ---------------------------------------------------------------- corrections and soft delete
@@ -389,12 +388,7 @@ def _settle_member(session: Session, member: Member, by_user: str | None, before
     else:
         member.status = MemberStatus.active
         member.left_on = None
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(session, username=by_user, action="update", record=member, before=before)
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user)
 
 
 def void_event(*, session: Session, event: MembershipEvent, by_user: str | None) -> Member:
@@ -517,12 +511,7 @@ def restore_member(*, session: Session, member: Member, by_user: str | None) -> 
             session, username=by_user, action="restore", record=event, before=event_before
         )
     member.deleted_at = None
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(session, username=by_user, action="restore", record=member, before=before)
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user, action="restore")
 
 
 # --- Bulk and import-time variants (the importer writes thousands of rows in one transaction) ---
@@ -792,11 +781,4 @@ def update_member_details(
     before = audit.snapshot(member)
     for name, value in changes.items():
         setattr(member, name, value)
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    audit.record_change(
-        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
-    )
-    bump_data_version(session)
-    return member
+    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
