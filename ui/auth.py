@@ -15,6 +15,7 @@ from core import auth as core_auth
 from core import db
 from core.models import Role, utcnow
 from core.strings import t
+from ui.navigation import ensure_router
 
 # The acting user; the name pages have used since the foundation.
 CurrentUser = core_auth.Actor
@@ -114,6 +115,7 @@ def require_role(min_role: str) -> CurrentUser:
     It also draws the account box in the sidebar (log out, change password). A page reached without
     the router's gate (a page URL opened first thing after a restart) shows the login form here.
     """
+    ensure_router()
     user = current_user()
     if user is None:
         login_page()

@@ -87,3 +87,23 @@ PAGES: list[PageEntry] = [
 
 def allowed(role: str, entry: PageEntry) -> bool:
     return ROLE_RANK.get(role, -1) >= ROLE_RANK[entry.min_role]
+
+
+def ensure_router() -> None:
+    """Make app.py (login gate, menu, wide layout) run first, whatever the URL.
+
+    Until the first `st.navigation` call in a server process, Streamlit assumes the legacy
+    pages-directory app and runs a file of pages/ directly, outside app.py, with a menu of raw file
+    names: e.g. the first request after a restart that opens /members. Leave that mode and run again.
+    (Streamlit 1.67 keeps the mode in PagesManager.uses_pages_directory; `st.navigation` clears it.)
+    """
+    import streamlit as st
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.pages_manager import PagesManager
+
+    # AppTest resets the mode before every run of its mocked runtime and runs the page it is asked
+    # for directly; a rerun there would only drop the widget events of the run (form submits).
+    under_apptest = type(Runtime._instance).__module__ == "unittest.mock"
+    if PagesManager.uses_pages_directory and not under_apptest:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
