@@ -3,6 +3,7 @@
 python -m bench                       # SQLite and PostgreSQL, district and city
 python -m bench --backends sqlite     # only SQLite
 python -m bench --rebuild             # generate the data sets again
+python -m bench --pages               # every page of ui/navigation.py instead (bench/pages.py)
 """
 
 from __future__ import annotations
@@ -188,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="warm runs per process (median)")
     parser.add_argument("--rebuild", action="store_true", help="generate the data sets again")
     parser.add_argument("--no-page", action="store_true", help="queries only, no AppTest run")
+    parser.add_argument(
+        "--pages", action="store_true", help="time every page of ui/navigation.py instead"
+    )
     args = parser.parse_args(argv)
 
     backends = [b for b in args.backends.split(",") if b]
@@ -211,6 +215,14 @@ def main(argv: list[str] | None = None) -> int:
             data = datasets.dataset(backend, scale, args.pg_server)
             infos[(backend, scale)] = datasets.ensure(data, rebuild=args.rebuild, log=log)
             urls[(backend, scale)] = data.url
+    if args.pages:
+        from bench import pages
+
+        output = pages.report(urls, backends, scales, samples=args.samples, log=log)
+        print(output)
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        (RESULTS_DIR / f"pages-{time.strftime('%Y%m%d-%H%M%S')}.md").write_text(output + "\n")
+        return 0
     load_at_start = load_average()
     results.update(
         measure_all(urls, samples=args.samples, runs=args.runs, with_page=with_page, log=log)
