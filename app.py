@@ -6,7 +6,7 @@ from core.strings import t
 from ui import auth, briefing
 from ui.navigation import PAGES, allowed, ensure_router
 
-ensure_router()
+ensure_router(entry=True)
 st.set_page_config(page_title=t("app.title"), page_icon="📈", layout="wide")
 
 # A view-only display link (/?display=<token>) opens the briefing display alone, without a login.
