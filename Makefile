@@ -54,5 +54,7 @@ bench: install
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
 
+# A schema change after the first release: a new Alembic revision from core/models.py.
 migration: install
-	scripts/regen-migration
+	@test -n "$(MSG)" || (echo 'usage: make migration MSG="what changes"'; exit 2)
+	$(BIN)/alembic revision --autogenerate -m "$(MSG)"
