@@ -12,6 +12,7 @@ from sqlalchemy import Date, DateTime, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
+from core.errors import CatalogueError
 from core.models import AuditLog
 
 
@@ -71,18 +72,8 @@ STRUCTURE_TABLES = frozenset({"unit_link", "target_allocation"})
 ACTIONS = ("insert", "update", "delete", "restore", "void", "revert", "lock", "password")
 
 
-class AuditError(ValueError):
+class AuditError(CatalogueError, ValueError):
     """A revert refused; `key` names the catalogue message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core import audit, users
+from core.errors import CatalogueError
 from core.models import AppUser, Role, utcnow
 
 LOCK_AFTER_FAILURES = 5
@@ -25,18 +26,8 @@ ROLE_RANK = {Role.viewer: 0, Role.staff: 1, Role.admin: 2}
 _DUMMY_HASH = users.hash_password("no-such-user-password")
 
 
-class AccessError(Exception):
+class AccessError(CatalogueError):
     """A refusal with a catalogue message; `key` names it, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 class PermissionDenied(AccessError):

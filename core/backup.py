@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session, select
 
 from core import audit, db, settings
+from core.errors import CatalogueError
 from core.models import AppState
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -31,13 +32,8 @@ PG_DUMP_MAGIC = b"PGDMP"
 REQUIRED_TABLES = ("alembic_version", "member", "membership_event", "grassroots_union")
 
 
-class BackupError(Exception):
+class BackupError(CatalogueError):
     """A backup or restore that cannot be done; `key` names the catalogue message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version
+from core.errors import CatalogueError
 from core.models import DisplayLink, Role, utcnow
 
 QUERY_PARAM = "display"
@@ -37,16 +38,8 @@ class LinkStatus(StrEnum):
     expired = "expired"
 
 
-class LinkError(ValueError):
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
+class LinkError(CatalogueError, ValueError):
+    """A display link that cannot be created, used or revoked."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from sqlmodel import Session, SQLModel, select
 from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version
+from core.errors import CatalogueError
 from core.formatting import today_local
 from core.metrics import enterprise_filter, prospect_conditions, share_elapsed
 from core.models import (
@@ -46,18 +47,8 @@ from core.quarters import QUARTERS, quarter_end, quarter_of, quarter_start
 from core.units import EVERYTHING, Scope
 
 
-class DutyError(ValueError):
+class DutyError(CatalogueError, ValueError):
     """A write refused; `key` names the catalogue message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 class StaleRecord(DutyError):

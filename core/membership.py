@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from core import audit
 from core.db import bump_data_version
+from core.errors import CatalogueError
 from core.models import (
     EVENT_SIGN,
     AuditLog,
@@ -32,18 +33,8 @@ FOREIGN_WORKERS_FROM = dt.date(2025, 7, 1)
 FOREIGN_MIN_CONTRACT_MONTHS = 12
 
 
-class RuleViolation(ValueError):
+class RuleViolation(CatalogueError, ValueError):
     """A write that the plan's rules refuse; `key` names the catalogue message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 def is_foreign(nationality: str | None) -> bool:

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from core import audit
 from core.auth import Actor, require
 from core.db import bump_data_version
+from core.errors import CatalogueError
 from core.formatting import today_local
 from core.metrics import enterprise_filter, prospect_conditions, prospects
 from core.models import Enterprise, OrganisingStage, OrgUnit, Role, utcnow
@@ -26,18 +27,8 @@ from core.units import EVERYTHING, Scope
 STAGES: tuple[str | None, ...] = (None, *(stage.value for stage in OrganisingStage))
 
 
-class OrganisingError(ValueError):
+class OrganisingError(CatalogueError, ValueError):
     """A move refused; `key` names the catalogue message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from core import audit, membership
 from core.audit import FieldChange
 from core.auth import Actor, require
 from core.db import bump_data_version
+from core.errors import CatalogueError
 from core.formatting import fmt_date, fmt_datetime, today_local
 from core.importing import values as cells
 from core.metrics import PROSPECT_MIN_WORKERS, has_union_on
@@ -54,18 +55,8 @@ NOTES_MAX = 4000
 # ---------------------------------------------------------------- errors
 
 
-class RecordError(ValueError):
+class RecordError(CatalogueError, ValueError):
     """A write refused; `key` names the catalogue message, `values` fill it."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 Reason = tuple[str, dict]  # a catalogue key and the values that fill it

@@ -10,17 +10,15 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlmodel import Session, select
 
 from core import audit
+from core.errors import CatalogueError
 from core.models import AppUser, Role
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
 
 
-class UserError(ValueError):
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
+class UserError(CatalogueError, ValueError):
+    """An account that cannot be created as asked."""
 
 
 def generate_password(length: int = 16) -> str:

@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel, select
 from core import audit, membership
 from core.auth import Actor, require
 from core.db import bump_data_version, data_version
+from core.errors import CatalogueError
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
 from core.importing.values import search_name
 from core.models import (
@@ -35,16 +36,8 @@ from core.models import (
 )
 
 
-class UndoError(Exception):
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
+class UndoError(CatalogueError):
+    """An import batch that cannot be undone (unknown, already undone, changed since)."""
 
 
 def _chunks(items: list, size: int = CHUNK):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import python_calamine
 
 from core import settings
+from core.errors import CatalogueError
 from core.importing.values import Cell
 
 MAX_COLUMNS = 200  # cells further right are never part of a list
@@ -25,18 +26,8 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 NOT_SPREADSHEET_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")
 
 
-class ReadError(Exception):
+class ReadError(CatalogueError):
     """A file that cannot be read at all; `key` names the Vietnamese message."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-    def message(self) -> str:
-        from core.strings import t
-
-        return t(self.key, **self.values)
 
 
 @dataclass

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from core.errors import CatalogueError
 from core.text import clean, unaccent
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
@@ -24,13 +25,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_SERIAL_RANGE = (367, 80_000)  # 1901 to 2119: a number here in a date column is a date
 
 
-class Invalid(ValueError):
+class Invalid(CatalogueError, ValueError):
     """A cell that cannot be read; `key` names the reason in the catalogue."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 def text_of(value: Cell) -> str:
