@@ -59,6 +59,16 @@ def check_foreign_worker(
         raise RuleViolation("rule.foreign_no_application")
 
 
+def check_member_may_join(member: Member, on: dt.date) -> None:
+    """The foreign-worker rule applied to a member record joining (or rejoining) on `on`."""
+    check_foreign_worker(
+        nationality=member.nationality,
+        on=on,
+        contract_months=member.contract_months,
+        has_application=member.has_application,
+    )
+
+
 def _change_count(session: Session, union_id: int, delta: int) -> None:
     session.exec(
         update(GrassrootsUnion)
@@ -125,12 +135,7 @@ def admit_member(
     batch_id: int | None = None,
 ) -> Member:
     """Admit a new member (a Member not yet saved) into a union on a date."""
-    check_foreign_worker(
-        nationality=member.nationality,
-        on=on,
-        contract_months=member.contract_months,
-        has_application=member.has_application,
-    )
+    check_member_may_join(member, on)
     member.union_id = union_id
     member.status = MemberStatus.active
     member.joined_on = on
@@ -296,12 +301,7 @@ def readmit_member(
         raise RuleViolation("rule.readmit_not_left")
     if member.left_on and on < member.left_on:
         raise RuleViolation("rule.readmit_before_leave")
-    check_foreign_worker(
-        nationality=member.nationality,
-        on=on,
-        contract_months=member.contract_months,
-        has_application=member.has_application,
-    )
+    check_member_may_join(member, on)
     before = audit.snapshot(member)
     add_event(
         session,
@@ -433,12 +433,7 @@ def correct_event(
         raise RuleViolation("rule.correct_out_of_order")
     member = session.get(Member, event.member_id)
     if event.kind == EventKind.admitted:
-        check_foreign_worker(
-            nationality=member.nationality,
-            on=on,
-            contract_months=member.contract_months,
-            has_application=member.has_application,
-        )
+        check_member_may_join(member, on)
     before = audit.snapshot(member)
     at = utcnow()
     for item in movement:
@@ -709,12 +704,7 @@ def readmit_deleted_member(
     same record comes back with a new admission; its earlier, removed events stay removed."""
     if member.deleted_at is None:
         raise ValueError("member is not deleted")
-    check_foreign_worker(
-        nationality=member.nationality,
-        on=on,
-        contract_months=member.contract_months,
-        has_application=member.has_application,
-    )
+    check_member_may_join(member, on)
     before = audit.snapshot(member)
     member.union_id = union_id
     member.status = MemberStatus.active
