@@ -165,7 +165,10 @@ def draw_screen(*, token: str | None, allow_exit: bool, period_seconds: int) -> 
         return
     _advance_if_due(period_seconds)
     slide = briefing.SLIDES[st.session_state[SLIDE_KEY]]
-    placeholder = st.empty()
+    # A container, not st.empty(): at each refresh an empty placeholder would replace the slide
+    # until the new one is drawn, and the TV would blink every period. A container keeps the old
+    # slide on screen until the new one takes its place.
+    placeholder = st.container()
     year, quarter = controls(options, allow_exit=allow_exit)
     today = today_local()
     try:
