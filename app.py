@@ -15,15 +15,17 @@ if display_token := briefing.link_requested():
     st.stop()
 
 user = auth.current_user()
-if user is None:
-    auth.login_page()
-    st.stop()
 
 sections: dict[str, list] = {}
 for entry in PAGES:
-    if allowed(user.role, entry):
+    if user is None or allowed(user.role, entry):
         sections.setdefault(t(entry.section_key), []).append(
             st.Page(entry.path, title=t(entry.title_key), icon=entry.icon, default=entry.default)
         )
+if user is None:
+    # Logged out (or never in): no menu, not even the one of the login that just ended, and the
+    # page asked for (its URL) shows the login form through its own `require_role`, then opens.
+    st.navigation(sections, position="hidden").run()
+    st.stop()
 # expanded: every page stays listed; folding hides the admin pages behind an English "View more".
 st.navigation(sections, position="sidebar", expanded=True).run()

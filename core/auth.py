@@ -197,9 +197,19 @@ def session_expired(
 
 
 def change_password(
-    session: Session, *, actor: Actor, old_password: str, new_password: str
+    session: Session,
+    *,
+    actor: Actor,
+    old_password: str,
+    new_password: str,
+    keep_token: str | None = None,
 ) -> AppUser:
-    """Any logged-in user changes their own password (and so ends a forced change)."""
+    """Any logged-in user changes their own password (and so ends a forced change).
+
+    The account's other login sessions end (someone who knew the old password is logged out); the
+    session of `keep_token`, the one making the change, goes on."""
+    from core import login_sessions
+
     user = find_user(session, actor.username)
     if user is None or user.disabled:
         raise PermissionDenied("auth.denied_anonymous")
@@ -221,6 +231,12 @@ def change_password(
         record=user,
         before=before,
         after=_user_snapshot(user),
+    )
+    login_sessions.end_all(
+        session,
+        user_id=user.id,
+        reason=login_sessions.EndReason.password,
+        keep_token=keep_token,
     )
     return user
 
@@ -309,8 +325,12 @@ def set_disabled(
         raise AccountError("auth.cannot_disable_self")
     if disabled and user.role == Role.admin and _active_admins(session) <= 1:
         raise AccountError("auth.last_admin")
+    from core import login_sessions
+
     before = _user_snapshot(user)
     user.disabled = disabled
+    if disabled:
+        login_sessions.end_all(session, user_id=user.id, reason=login_sessions.EndReason.disabled)
     return _save_admin_change(session, actor, user, before, "update")
 
 
@@ -343,6 +363,9 @@ def reset_password(session: Session, *, actor: Actor, user_id: int) -> str:
     user.must_change_password = True
     user.failed_logins = 0
     user.locked_until = None
+    from core import login_sessions
+
+    login_sessions.end_all(session, user_id=user.id, reason=login_sessions.EndReason.password)
     _save_admin_change(session, actor, user, before, "password")
     return password
 

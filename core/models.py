@@ -463,6 +463,21 @@ class HeaderMapping(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
+class LoginSession(SQLModel, table=True):
+    """A login that survives a reload: the browser keeps a random token in a cookie, the database
+    keeps its SHA-256, who it belongs to, when it was last used and whether it was ended."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=128, unique=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_seen_at: dt.datetime = Field(default_factory=utcnow)
+    ended_at: dt.datetime | None = None
+    end_reason: str | None = Field(default=None, max_length=20)
+
+
 class DisplayLink(SQLModel, table=True):
     """A revocable view-only link that opens the briefing display without a login."""
 

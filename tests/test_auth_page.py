@@ -10,10 +10,11 @@ import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from core import db, users
-from core.models import AppUser, utcnow
+from core import db, login_sessions, users
+from core.models import AppUser, LoginSession, utcnow
 from tests.login import ensure_user, login_as
-from ui.auth import SEEN_KEY, USER_KEY
+from ui import auth as ui_auth
+from ui.auth import SEEN_KEY, TOKEN_KEY, USER_KEY
 from ui.navigation import PAGES, allowed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,3 +202,90 @@ def test_an_openid_connect_provider_is_offered_beside_the_password(db_env):
         "Đăng nhập qua tài khoản tổ chức",
         "Đăng nhập qua microsoft",
     ]
+
+
+# ---------------------------------------------------------------- a login that survives a reload
+
+
+def cookie_writes(at: AppTest) -> list[str]:
+    """What the page's scripts write into the login cookie ("" = clear it)."""
+    writes = []
+    for element in at.get("html"):
+        body = element.proto.body
+        if "document.cookie" in body:
+            writes.append(body.split('"ugt_session=" + "')[1].split('"')[0])
+    return writes
+
+
+def open_sessions(username: str) -> list[LoginSession]:
+    with db.session_scope() as session:
+        user = session.exec(select(AppUser).where(AppUser.username == username)).one()
+        return login_sessions.open_sessions(session, user.id)
+
+
+def test_logging_in_starts_a_login_session_and_writes_its_cookie(db_env):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    at = login(app().run(), "lan", "mat-khau-dung")
+    token = at.session_state[TOKEN_KEY]
+    assert cookie_writes(at) == [token]
+    [stored] = open_sessions("lan")
+    assert stored.token_hash == login_sessions.hash_token(token)
+    at.run()
+    assert cookie_writes(at) == []  # written once, not at every click
+
+
+def test_a_new_connection_with_the_cookie_is_logged_in_without_the_form(db_env, monkeypatch):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    token = login(app().run(), "lan", "mat-khau-dung").session_state[TOKEN_KEY]
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    reloaded = app().run()  # F5: a new Streamlit session bringing the cookie
+    assert signed_in_caption(reloaded) == ["Đang đăng nhập: lan — Cán bộ chuyên trách"]
+    assert reloaded.session_state[TOKEN_KEY] == token
+    assert cookie_writes(reloaded) == []
+    assert len(open_sessions("lan")) == 1  # the same session, not a new one
+
+
+def test_after_logging_out_the_cookie_no_longer_logs_in(db_env, monkeypatch):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    at = login(app().run(), "lan", "mat-khau-dung")
+    token = at.session_state[TOKEN_KEY]
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    at.sidebar.button(key="auth.logout").click().run()
+    assert cookie_writes(at) == [""]  # the browser forgets it
+    assert [w.value for w in at.warning] == ["Đã đăng xuất."]
+    at.run()  # the connection still carries the old cookie: it must not log back in
+    assert not signed_in_caption(at)
+    assert open_sessions("lan") == []
+    reloaded = app().run()
+    assert not signed_in_caption(reloaded)
+    assert [w.label for w in reloaded.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+
+
+def test_logging_out_in_one_tab_logs_the_other_out_at_its_next_click(db_env, monkeypatch):
+    ensure_user("lan", "staff", "mat-khau-dung")
+    first = login(app().run(), "lan", "mat-khau-dung")
+    token = first.session_state[TOKEN_KEY]
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    second = app().run()
+    assert signed_in_caption(second)
+    first.sidebar.button(key="auth.logout").click().run()
+    second.run()
+    assert not signed_in_caption(second)
+    assert [w.value for w in second.warning] == [
+        "Phiên đăng nhập đã kết thúc: đã đăng xuất ở một thẻ khác hoặc mật khẩu vừa được đổi."
+        " Vui lòng đăng nhập lại."
+    ]
+
+
+def test_an_idle_cookie_asks_for_the_password(db_env, monkeypatch):
+    monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
+    ensure_user("lan", "staff", "mat-khau-dung")
+    token = login(app().run(), "lan", "mat-khau-dung").session_state[TOKEN_KEY]
+    with db.session_scope() as session:
+        stored = session.exec(select(LoginSession)).one()
+        stored.last_seen_at = utcnow() - dt.timedelta(hours=8, minutes=1)
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    reloaded = app().run()
+    assert not signed_in_caption(reloaded)
+    assert cookie_writes(reloaded) == [""]
+    assert open_sessions("lan") == []

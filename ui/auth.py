@@ -1,18 +1,22 @@
 """Who is using the app: the login form, the session and its idle expiry, the account sidebar.
 
 The login lives in `st.session_state` (server side): the user name and when they were last seen.
-Each run re-reads the account from the database, so a disabled account or a changed role applies at
-the next click. Pages call `require_role("staff")` (or "viewer"/"admin") at their top: it returns
+It is also a login session in the database whose token the browser keeps in a cookie
+(core/login_sessions.py), so a reload, a second tab or a dropped connection does not ask for the
+password again while the session is valid. Each run re-reads the account from the database, so a
+disabled account or a changed role applies at the next click. Pages call `require_role("staff")` (or "viewer"/"admin") at their top: it returns
 the user or stops the page with a Vietnamese message. Writes check the role again in core/.
 """
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from core import auth as core_auth
-from core import db
+from core import db, login_sessions
 from core.models import Role, utcnow
 from core.strings import t
 from ui.navigation import ensure_router
@@ -24,6 +28,9 @@ USER_KEY = "auth.user"  # user name of the login
 SEEN_KEY = "auth.seen"  # aware datetime of the last page load
 PENDING_KEY = "auth.pending"  # user name that must change its one-time password first
 NOTICE_KEY = "auth.notice"  # catalogue key shown once on the login form
+TOKEN_KEY = "auth.token"  # token of this login's session in the database (and the cookie)
+COOKIE_KEY = "auth.cookie"  # the cookie to write in the browser at the next run: a token, or ""
+SPENT_KEY = "auth.spent"  # the token this connection brought, once it logged out or it failed
 
 
 def _stop_on_db_error(error: SQLAlchemyError) -> None:
@@ -60,23 +67,95 @@ def _oidc_email() -> str | None:
         return None
 
 
-def _sign_in(actor: core_auth.Actor) -> None:
-    st.session_state[USER_KEY] = actor.username
-    st.session_state[SEEN_KEY] = utcnow()
-    st.session_state.pop(PENDING_KEY, None)
+def _sign_in(actor: core_auth.Actor, *, token: str | None = None) -> None:
+    """Log `actor` in for this connection. Without `token` (a login with the form or a provider) a
+    new login session starts and its cookie is written at the next run."""
+    state = st.session_state
+    if token is None:
+        try:
+            with db.session_scope() as session:
+                token = login_sessions.start(session, username=actor.username)
+        except SQLAlchemyError as error:
+            _stop_on_db_error(error)
+        state[COOKIE_KEY] = token
+    state[TOKEN_KEY] = token
+    state[USER_KEY] = actor.username
+    state[SEEN_KEY] = utcnow()
+    state.pop(PENDING_KEY, None)
 
 
-def sign_out(notice: str | None = None) -> None:
+def sign_out(
+    notice: str | None = None, reason: login_sessions.EndReason = login_sessions.EndReason.logout
+) -> None:
+    """Log out this connection, end its login session and have the browser forget the cookie."""
+    state = st.session_state
+    token = state.pop(TOKEN_KEY, None)
+    state[SPENT_KEY] = _cookie_token()  # the cookie this connection came with must not log it in
+    if token:
+        try:
+            with db.session_scope() as session:
+                login_sessions.end(session, token, reason=reason)
+        except SQLAlchemyError:
+            pass  # the cookie is cleared anyway; the session ends by itself when idle
     for key in (USER_KEY, SEEN_KEY, PENDING_KEY):
-        st.session_state.pop(key, None)
+        state.pop(key, None)
+    state[COOKIE_KEY] = ""
     if notice:
-        st.session_state[NOTICE_KEY] = notice
+        state[NOTICE_KEY] = notice
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(login_sessions.COOKIE)
+    except (AttributeError, RuntimeError):  # no browser connection
+        return None
+    return value if isinstance(value, str) and value else None  # AppTest has no real cookies
+
+
+def _resume_from_cookie() -> core_auth.Actor | None:
+    """The user of a valid login-session cookie brought by this connection, or None."""
+    token = _cookie_token()
+    if token is None or st.session_state.get(SPENT_KEY) == token:
+        return None  # no cookie, or one this connection has already logged out of
+    try:
+        with db.session_scope() as session:
+            actor = login_sessions.resume(session, token)
+    except SQLAlchemyError as error:
+        _stop_on_db_error(error)
+    if actor is None:
+        st.session_state[SPENT_KEY] = token
+        st.session_state[COOKIE_KEY] = ""  # ended or expired: the browser forgets it
+        return None
+    _sign_in(actor, token=token)
+    return actor
+
+
+def write_cookie() -> None:
+    """Write (or clear) the login cookie in the browser when a login or logout asked for it.
+
+    Streamlit cannot set a cookie from the server, so a one-line script does it in the page. The
+    token is 43 URL-safe characters; the cookie is SameSite=Strict, Secure over https."""
+    value = st.session_state.pop(COOKIE_KEY, None)
+    if value is None:
+        return
+    max_age = login_sessions.COOKIE_MAX_AGE_DAYS * 86400 if value else 0
+    script = (
+        "<script>document.cookie = "
+        f"{json.dumps(login_sessions.COOKIE + '=')} + {json.dumps(value)}"
+        f" + '; Path=/; Max-Age={max_age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def current_user() -> CurrentUser | None:
     """The logged-in user, or None (not logged in, idle too long, disabled, password to change)."""
     state = st.session_state
     username = state.get(USER_KEY)
+    if username is None and PENDING_KEY not in state:
+        resumed = _resume_from_cookie()
+        if resumed is not None:
+            return resumed
     if username is None:
         email = _oidc_email()
         if email is None:
@@ -93,17 +172,22 @@ def current_user() -> CurrentUser | None:
         return outcome.actor
     now = utcnow()
     if core_auth.session_expired(state.get(SEEN_KEY), now):
-        sign_out("auth.expired")
+        sign_out("auth.expired", reason=login_sessions.EndReason.idle)
         if _oidc_email() is not None:
             st.logout()  # else the provider's cookie would log the user straight back in
         return None
     try:
         with db.session_scope() as session:
             actor = core_auth.load_actor(session, username)
+            token = state.get(TOKEN_KEY)
+            open_ = token is None or login_sessions.touch(session, token, now=now)
     except SQLAlchemyError as error:
         _stop_on_db_error(error)
     if actor is None:
-        sign_out("auth.account_gone")
+        sign_out("auth.account_gone", reason=login_sessions.EndReason.disabled)
+        return None
+    if not open_:  # logged out in another tab, or the password changed
+        sign_out("auth.session_ended")
         return None
     state[SEEN_KEY] = now
     return actor
@@ -204,6 +288,7 @@ def _forced_change_form(username: str) -> None:
 
 def login_page() -> None:
     """The Vietnamese login form (or the forced password change after a one-time password)."""
+    write_cookie()
     st.title(t("app.title"))
     st.caption(t("app.federation"))
     notice = st.session_state.pop(NOTICE_KEY, None)
@@ -223,6 +308,7 @@ def login_page() -> None:
 def account_sidebar(user: CurrentUser) -> None:
     """Who is logged in, change password, log out: drawn in the sidebar by `require_role`."""
     with st.sidebar:
+        write_cookie()
         st.caption(
             t(
                 "auth.signed_in_as",
@@ -254,7 +340,13 @@ def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> N
         return
     try:
         with db.session_scope() as session:
-            core_auth.change_password(session, actor=user, old_password=old, new_password=new)
+            core_auth.change_password(
+                session,
+                actor=user,
+                old_password=old,
+                new_password=new,
+                keep_token=st.session_state.get(TOKEN_KEY),
+            )
     except core_auth.AccessError as error:
         st.error(error.message())
         return

@@ -74,6 +74,12 @@ STRINGS.update(
             "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.",
             "Your session expired after being idle. Please log in again.",
         ),
+        "auth.session_ended": (
+            "Phiên đăng nhập đã kết thúc: đã đăng xuất ở một thẻ khác hoặc mật khẩu vừa được đổi."
+            " Vui lòng đăng nhập lại.",
+            "The login session has ended: logged out in another tab, or the password was changed."
+            " Please log in again.",
+        ),
         "auth.account_gone": (
             "Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.",
             "The account is no longer active. Please contact an administrator.",

@@ -1,0 +1,154 @@
+"""Logins that survive a reload of the page.
+
+Streamlit keeps a login in the memory of one browser tab's connection: pressing F5, opening a second
+tab or a dropped connection used to mean logging in again. At login the app now also starts a login
+session here and the browser keeps its token in a cookie; a new connection that brings a valid
+token is logged in again without the form.
+
+Only the token's SHA-256 is stored (256 random bits: a slow hash adds nothing). A session is valid
+while it has not been ended, its account is neither disabled nor waiting for a password change, and
+it has been used within SESSION_IDLE_HOURS; the server decides, whatever the cookie's own lifetime.
+Logging out ends the session; changing one's password ends the account's other sessions; an admin
+resetting a password or disabling an account ends all of them. Nothing is deleted: an ended session
+keeps when and why it ended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from enum import StrEnum
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from core.auth import Actor, actor_of, find_user, session_expired
+from core.models import AppUser, LoginSession, utcnow
+
+COOKIE = "ugt_session"
+COOKIE_MAX_AGE_DAYS = 30  # the browser may keep the token this long; the server's idle limit rules
+TOKEN_BYTES = 32
+MAX_TOKEN_LENGTH = 200
+# `last_seen_at` is written at most this often, so that every click is not a database write.
+TOUCH_EVERY = dt.timedelta(minutes=1)
+
+
+class EndReason(StrEnum):
+    logout = "logout"
+    idle = "idle"
+    password = "password"  # the account's password changed
+    disabled = "disabled"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start(session: Session, *, username: str, now: dt.datetime | None = None) -> str:
+    """A new login session for `username` (who has just logged in); returns its token."""
+    user = find_user(session, username)
+    if user is None:
+        raise LookupError(username)
+    now = now or utcnow()
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    session.add(
+        LoginSession(
+            token_hash=hash_token(token), user_id=user.id, created_at=now, last_seen_at=now
+        )
+    )
+    session.flush()
+    return token
+
+
+def _find(session: Session, token: str | None) -> LoginSession | None:
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return session.exec(
+        select(LoginSession).where(LoginSession.token_hash == hash_token(token))
+    ).first()
+
+
+def resume(
+    session: Session,
+    token: str | None,
+    *,
+    now: dt.datetime | None = None,
+    idle_hours: float | None = None,
+) -> Actor | None:
+    """The user a token logs in, or None. An idle session found here is ended (reason `idle`)."""
+    login = _find(session, token)
+    if login is None or login.ended_at is not None:
+        return None
+    now = now or utcnow()
+    if session_expired(login.last_seen_at, now, idle_hours):
+        _end(session, login, now, EndReason.idle)
+        return None
+    user = session.get(AppUser, login.user_id)
+    if user is None or user.disabled or user.must_change_password:
+        return None
+    if now - login.last_seen_at >= TOUCH_EVERY:
+        login.last_seen_at = now
+        session.add(login)
+    return actor_of(user)
+
+
+def touch(session: Session, token: str | None, *, now: dt.datetime | None = None) -> bool:
+    """Whether the session of `token` is still open (not logged out elsewhere, not ended by a
+    password change); notes that it was used, at most once per TOUCH_EVERY."""
+    login = _find(session, token)
+    if login is None or login.ended_at is not None:
+        return False
+    now = now or utcnow()
+    if now - login.last_seen_at >= TOUCH_EVERY:
+        login.last_seen_at = now
+        session.add(login)
+    return True
+
+
+def end(
+    session: Session,
+    token: str | None,
+    *,
+    reason: EndReason = EndReason.logout,
+    now: dt.datetime | None = None,
+) -> None:
+    """End the session of `token` (logging out); unknown or already ended tokens are ignored."""
+    login = _find(session, token)
+    if login is not None and login.ended_at is None:
+        _end(session, login, now or utcnow(), reason)
+
+
+def end_all(
+    session: Session,
+    *,
+    user_id: int,
+    reason: EndReason,
+    keep_token: str | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """End every open session of an account (but the one of `keep_token`); returns how many."""
+    statement = (
+        update(LoginSession)
+        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
+        .values(ended_at=now or utcnow(), end_reason=str(reason))
+    )
+    if keep_token:
+        statement = statement.where(LoginSession.token_hash != hash_token(keep_token))
+    return session.execute(statement).rowcount
+
+
+def open_sessions(session: Session, user_id: int) -> list[LoginSession]:
+    return list(
+        session.exec(
+            select(LoginSession)
+            .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
+            .order_by(LoginSession.id)
+        ).all()
+    )
+
+
+def _end(session: Session, login: LoginSession, now: dt.datetime, reason: EndReason) -> None:
+    login.ended_at = now
+    login.end_reason = str(reason)
+    session.add(login)
