@@ -1,16 +1,14 @@
 """View-only links to the briefing display, for the TV in the meeting room.
 
-An admin creates a link with a random token; only the token's SHA-256 is stored (the token has 256
-random bits, so a slow hash adds nothing), shown once in the URL `/?display=<token>`. A link has an
-expiry and can be revoked; opening it shows the display and nothing else, without a login. Every
-refresh of the display checks the link again, so revoking it blanks the TV at its next refresh.
+An admin creates a link with a random token, shown once in the URL `/?display=<token>`; only the
+token's SHA-256 is stored (core/tokens.py). A link has an expiry and can be revoked; opening it
+shows the display and nothing else, without a login. Every refresh of the display checks the link
+again, so revoking it blanks the TV at its next refresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,9 +19,9 @@ from core.auth import Actor, require
 from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.models import DisplayLink, Role, utcnow
+from core.tokens import hash_token, new_token, plausible
 
 QUERY_PARAM = "display"
-TOKEN_BYTES = 32
 DEFAULT_DAYS = 90
 MAX_DAYS = 366
 # `last_used_at` is written at most this often, so a display refreshing every few seconds does not
@@ -52,10 +50,6 @@ class LinkCheck:
         return self.status == LinkStatus.ok
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def _snapshot(link: DisplayLink) -> dict:
     values = audit.snapshot(link)
     values.pop("token_hash", None)
@@ -78,7 +72,7 @@ def create_link(
     if not 1 <= days <= MAX_DAYS:
         raise LinkError("display_link.bad_days", max=MAX_DAYS)
     now = now or utcnow()
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = new_token()
     link = DisplayLink(
         token_hash=hash_token(token),
         label=label[:200],
@@ -123,7 +117,7 @@ def revoke(
 def check(session: Session, token: str | None, *, now: dt.datetime | None = None) -> LinkCheck:
     """Whether `token` opens the display now. Notes when the link was last used (without an audit
     entry or a data version bump: opening a display changes no record anyone edits)."""
-    if not token or len(token) > 200:
+    if not plausible(token):
         return LinkCheck(LinkStatus.unknown)
     link = session.exec(
         select(DisplayLink).where(DisplayLink.token_hash == hash_token(token))

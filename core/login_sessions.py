@@ -5,7 +5,7 @@ tab or a dropped connection used to mean logging in again. At login the app now 
 session here and the browser keeps its token in a cookie; a new connection that brings a valid
 token is logged in again without the form.
 
-Only the token's SHA-256 is stored (256 random bits: a slow hash adds nothing). A session is valid
+Only the token's SHA-256 is stored (core/tokens.py). A session is valid
 while it has not been ended, its account is neither disabled nor waiting for a password change, and
 it has been used within SESSION_IDLE_HOURS; the server decides, whatever the cookie's own lifetime.
 Logging out ends the session; changing one's password ends the account's other sessions; an admin
@@ -16,8 +16,6 @@ keeps when and why it ended.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 from enum import StrEnum
 
 from sqlalchemy import update
@@ -25,11 +23,10 @@ from sqlmodel import Session, select
 
 from core.auth import Actor, actor_of, find_user, session_expired
 from core.models import AppUser, LoginSession, utcnow
+from core.tokens import hash_token, new_token, plausible
 
 COOKIE = "ugt_session"
 COOKIE_MAX_AGE_DAYS = 30  # the browser may keep the token this long; the server's idle limit rules
-TOKEN_BYTES = 32
-MAX_TOKEN_LENGTH = 200
 # `last_seen_at` is written at most this often, so that every click is not a database write.
 TOUCH_EVERY = dt.timedelta(minutes=1)
 
@@ -41,17 +38,13 @@ class EndReason(StrEnum):
     disabled = "disabled"
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def start(session: Session, *, username: str, now: dt.datetime | None = None) -> str:
     """A new login session for `username` (who has just logged in); returns its token."""
     user = find_user(session, username)
     if user is None:
         raise LookupError(username)
     now = now or utcnow()
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = new_token()
     session.add(
         LoginSession(
             token_hash=hash_token(token), user_id=user.id, created_at=now, last_seen_at=now
@@ -62,7 +55,7 @@ def start(session: Session, *, username: str, now: dt.datetime | None = None) ->
 
 
 def _find(session: Session, token: str | None) -> LoginSession | None:
-    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
+    if not plausible(token):
         return None
     return session.exec(
         select(LoginSession).where(LoginSession.token_hash == hash_token(token))
