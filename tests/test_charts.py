@@ -122,3 +122,48 @@ def test_png_for_reports():
     png = charts.to_png(charts.bullet_chart(gauge), width=600)
 
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+GAUGES = [
+    charts.Gauge(key="net_growth", actual=2360, target=2500.0, expected=2500.0),
+    charts.Gauge(key="non_state_coverage", actual=80.5, target=95.0, expected=95.0),
+    charts.Gauge(key="new_unions", actual=2, target=None, expected=None),
+    charts.Gauge(key="net_growth", actual=-12, target=2500.0, expected=0.0),
+]
+BUILDS = {
+    **{f"bullet {n}": (charts.bullet_chart, (g,), {}) for n, g in enumerate(GAUGES)},
+    "cumulative": (
+        charts.cumulative_chart,
+        (months(100, 250, 400),),
+        {"year": 2025, "as_of": D(2025, 3, 31), "target": 2500.0, "projection": 1600.0},
+    ),
+    "cumulative without target": (
+        charts.cumulative_chart,
+        (months(-5),),
+        {"year": 2025, "as_of": D(2025, 1, 31), "target": None, "projection": None},
+    ),
+    "movements": (
+        charts.movements_chart,
+        ([MonthRow(1, 40, 10, 30, 30), MonthRow(2, 5, 9, -4, 26)],),
+        {},
+    ),
+    "breakdown": (
+        charts.breakdown_chart,
+        (
+            [
+                charts.UnitBar("Xã Tân Hưng", 120, 150.0, 100.0),
+                charts.UnitBar("Khối DN", -3, None, None),
+            ],
+        ),
+        {},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_every_chart_the_pages_draw_is_valid_vega_lite(name):
+    """The pages skip Altair's schema validation (ui/data.chart_spec) because this test does it."""
+    builder, args, kwargs = BUILDS[name]
+    chart = charts.localised(builder(*args, **kwargs))
+    validated = chart.to_dict(validate=True)  # raises on a spec Vega-Lite would reject
+    assert chart.to_dict(validate=False) == validated

@@ -198,10 +198,12 @@ def top_prospects(
 @st.cache_data(show_spinner=False, max_entries=4 * CACHE_ENTRIES)
 def _chart_spec(builder: str, lang: str, args: tuple, kwargs: tuple) -> dict:
     chart = getattr(charts, builder)(*args, **dict(kwargs))
-    return charts.localised(chart).to_dict()
+    # Not validated against the Vega-Lite schema here: that cost about 40 % of building a chart,
+    # on the first run after every write. tests/test_charts.py validates every builder instead.
+    return charts.localised(chart).to_dict(validate=False)
 
 
 def chart_spec(builder: str, *args, **kwargs) -> dict:
     """The localised Vega-Lite spec of `core.charts.<builder>(*args, **kwargs)`, cached: building
-    and validating an Altair chart costs tens of milliseconds, on every run of every page."""
+    an Altair chart costs tens of milliseconds, on every run of every page."""
     return _chart_spec(builder, language(), args, tuple(sorted(kwargs.items())))
