@@ -43,12 +43,7 @@ def pick_filter() -> EnterpriseFilter:
         t("enterprises.search"), placeholder=t("enterprises.search_hint"), key="enterprises.text"
     )
     units = dict(rw.read(records.unit_choices))
-    unit_id = row[1].selectbox(
-        t("common.unit"),
-        [None, *units],
-        format_func=lambda i: t("records.all") if i is None else units[i],
-        key="enterprises.unit",
-    )
+    unit_id = rw.choice_filter(row[1], t("common.unit"), units, key="enterprises.unit")
     ownership = row[2].selectbox(
         t("field.ownership"),
         [None, *OWNERSHIPS],
@@ -83,17 +78,6 @@ def pick_filter() -> EnterpriseFilter:
     )
     rw.reset_page_on_change("enterprises", chosen)
     return chosen
-
-
-def load_page(f: EnterpriseFilter) -> records.Page:
-    page = st.session_state.get("enterprises.page", 1)
-    size = st.session_state.get("enterprises.page_size", rw.PAGE_SIZES[1])
-    return rw.held(
-        LIST,
-        (f, page, size),
-        lambda: rw.read(lambda s: records.search_enterprises(s, f, page=page, page_size=size)),
-        table=True,
-    )
 
 
 def table_of(rows: list[dict]) -> pd.DataFrame:
@@ -334,7 +318,7 @@ def add_form() -> None:
 st.title(t("enterprises.heading"), anchor=False)
 rw.show_flash(P)
 enterprise_filter = pick_filter()
-result = load_page(enterprise_filter)
+result = rw.load_page("enterprises", LIST, records.search_enterprises, enterprise_filter)
 rw.pager("enterprises", result.total, noun_key="enterprises.noun")
 draw_table(result, enterprise_filter)
 if CAN_EDIT:

@@ -34,19 +34,9 @@ def pick_filter() -> MemberFilter:
         t("members.search"), placeholder=t("members.search_hint"), key="members.text"
     )
     units = dict(rw.read(records.unit_choices))
-    unit_id = unit_col.selectbox(
-        t("common.unit"),
-        [None, *units],
-        format_func=lambda i: t("records.all") if i is None else units[i],
-        key="members.unit",
-    )
+    unit_id = rw.choice_filter(unit_col, t("common.unit"), units, key="members.unit")
     unions = dict(rw.read(records.union_choices))
-    union_id = union_col.selectbox(
-        t("field.union_id"),
-        [None, *unions],
-        format_func=lambda i: t("records.all") if i is None else unions[i],
-        key="members.union",
-    )
+    union_id = rw.choice_filter(union_col, t("field.union_id"), unions, key="members.union")
     status = status_col.selectbox(
         t("field.status"),
         [None, *(s.value for s in MemberStatus)],
@@ -59,17 +49,6 @@ def pick_filter() -> MemberFilter:
     )
     rw.reset_page_on_change("members", chosen)
     return chosen
-
-
-def load_page(f: MemberFilter) -> records.Page:
-    page = st.session_state.get("members.page", 1)
-    size = st.session_state.get("members.page_size", rw.PAGE_SIZES[1])
-    return rw.held(
-        LIST,
-        (f, page, size),
-        lambda: rw.read(lambda s: records.search_members(s, f, page=page, page_size=size)),
-        table=True,
-    )
 
 
 def table_of(rows: list[dict]) -> pd.DataFrame:
@@ -460,7 +439,7 @@ def admit_form() -> None:
 st.title(t("members.heading"), anchor=False)
 rw.show_flash(P)
 member_filter = pick_filter()
-result = load_page(member_filter)
+result = rw.load_page("members", LIST, records.search_members, member_filter)
 rw.pager("members", result.total, noun_key="members.noun")
 draw_table(result, member_filter)
 if CAN_EDIT:

@@ -38,12 +38,7 @@ def pick_filter(units: dict[int, str]) -> UnionFilter:
     text = row[0].text_input(
         t("unions.search"), placeholder=t("unions.search_hint"), key="unions.text"
     )
-    unit_id = row[1].selectbox(
-        t("common.unit"),
-        [None, *units],
-        format_func=lambda i: t("records.all") if i is None else units[i],
-        key="unions.unit",
-    )
+    unit_id = rw.choice_filter(row[1], t("common.unit"), units, key="unions.unit")
     kind = row[2].selectbox(
         t("field.kind"),
         [None, *KINDS],
@@ -60,17 +55,6 @@ def pick_filter(units: dict[int, str]) -> UnionFilter:
     chosen = UnionFilter(text=text, unit_id=unit_id, kind=kind, status=status, deleted=deleted)
     rw.reset_page_on_change("unions", chosen)
     return chosen
-
-
-def load_page(f: UnionFilter) -> records.Page:
-    page = st.session_state.get("unions.page", 1)
-    size = st.session_state.get("unions.page_size", rw.PAGE_SIZES[1])
-    return rw.held(
-        LIST,
-        (f, page, size),
-        lambda: rw.read(lambda s: records.search_unions(s, f, page=page, page_size=size)),
-        table=True,
-    )
 
 
 def table_of(rows: list[dict]) -> pd.DataFrame:
@@ -327,7 +311,7 @@ rw.show_flash(P)
 all_units = unit_names()
 all_clusters = cluster_names()
 union_filter = pick_filter(all_units)
-result = load_page(union_filter)
+result = rw.load_page("unions", LIST, records.search_unions, union_filter)
 rw.pager("unions", result.total, noun_key="unions.noun")
 draw_table(result, union_filter, all_units, all_clusters)
 if CAN_EDIT:

@@ -127,6 +127,29 @@ def reset_page_on_change(prefix: str, chosen: Any) -> None:
         st.session_state[f"{prefix}.page"] = 1
 
 
+def choice_filter(where, label: str, choices: dict[Any, str], *, key: str) -> Any:
+    """A filter over named records (units, unions): "Tất cả" first, then the names."""
+    return where.selectbox(
+        label,
+        [None, *choices],
+        format_func=lambda i: t("records.all") if i is None else choices[i],
+        key=key,
+    )
+
+
+def load_page(prefix: str, list_key: str, search: Callable[..., Any], chosen: Any) -> Any:
+    """The page of `search(session, chosen, page=, page_size=)` the pager points at, held as read
+    (see `held`) so that a save made on it is checked against those versions."""
+    page = st.session_state.get(f"{prefix}.page", 1)
+    size = st.session_state.get(f"{prefix}.page_size", PAGE_SIZES[1])
+    return held(
+        list_key,
+        (chosen, page, size),
+        lambda: read(lambda s: search(s, chosen, page=page, page_size=size)),
+        table=True,
+    )
+
+
 def pager(prefix: str, total: int, *, noun_key: str) -> tuple[int, int]:
     """Page number and size chosen above a table; the count in words beside them."""
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
