@@ -69,7 +69,17 @@ BOOKKEEPING = frozenset(
 MOVEMENT_COLUMNS = {"member": frozenset({"union_id", "status", "joined_on", "left_on"})}
 # Rows of structure, not records: a revert of their insertion removes them (the log keeps them).
 STRUCTURE_TABLES = frozenset({"unit_link", "target_allocation"})
-ACTIONS = ("insert", "update", "delete", "restore", "void", "revert", "lock", "password")
+ACTIONS = (
+    "insert",
+    "update",
+    "delete",
+    "restore",
+    "void",
+    "revert",
+    "lock",
+    "password",
+    "backup",
+)
 
 
 class AuditError(CatalogueError, ValueError):

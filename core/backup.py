@@ -9,6 +9,7 @@ every value it had, so no app server keeps figures cached from before.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -24,10 +25,13 @@ from sqlmodel import Session, select
 
 from core import audit, db, settings
 from core.errors import CatalogueError
-from core.models import AppState
+from core.models import AppState, AuditLog
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
+# What a backup downloaded from the app is called: SQLite's own file, or pg_dump's custom format.
+FILE_SUFFIX = {"sqlite": "sqlite3", "postgresql": "dump"}
+MAX_DOWNLOAD_MB = 500
 # Tables a backup of this application must hold.
 REQUIRED_TABLES = ("alembic_version", "member", "membership_event", "grassroots_union")
 
@@ -66,6 +70,47 @@ def backup(path: Path, *, url: str | None = None) -> BackupResult:
     finally:
         partial.unlink(missing_ok=True)
     return BackupResult(path=path, size=path.stat().st_size, backend=backend)
+
+
+def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -> tuple[str, bytes]:
+    """An admin's backup from the app: the file's name and bytes, for the browser to save.
+
+    The same consistent copy as `backup`, made in a temporary folder that is gone afterwards, and
+    noted in the audit log (who, which file, how big). A copy over MAX_DOWNLOAD_MB is refused: a
+    browser download holds it in the server's memory; `python -m core backup` has no such limit.
+    """
+    from core.auth import Role, require
+    from core.formatting import fmt_size, now_local
+
+    require(actor, Role.admin)
+    url = url or settings.get("DATABASE_URL")
+    backend = _backend(url)
+    stamp = (now or now_local()).strftime("%Y%m%d-%H%M")
+    name = f"ugt-backup-{stamp}.{FILE_SUFFIX[backend]}"
+    with tempfile.TemporaryDirectory(prefix="ugt-backup-") as folder:
+        result = backup(Path(folder) / name, url=url)
+        if result.size > MAX_DOWNLOAD_MB * 1024 * 1024:
+            raise BackupError("backup.too_big", size=fmt_size(result.size), max=MAX_DOWNLOAD_MB)
+        data = result.path.read_bytes()
+    with db.session_scope(db.engine_for(url)) as session:
+        audit.record_change(
+            session,
+            username=actor.username,
+            action="backup",
+            table_name="database",
+            after={"file": name, "bytes": len(data)},
+        )
+    return name, data
+
+
+def last_download(session: Session) -> AuditLog | None:
+    """The audit entry of the latest backup made from the app, if any."""
+    return session.exec(
+        select(AuditLog)
+        .where(AuditLog.action == "backup", AuditLog.table_name == "database")
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    ).first()
 
 
 def restore(path: Path, *, url: str | None = None, by_user: str | None = None) -> str:

@@ -21,6 +21,13 @@ def fmt_number(value: float | None, decimals: int = 1) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def fmt_size(size: int) -> str:
+    """A file size the Vietnamese way: `1,5 MB`, `820,0 KB`."""
+    if size >= 1024 * 1024:
+        return f"{fmt_number(size / 1024 / 1024, 1)} MB"
+    return f"{fmt_number(size / 1024, 1)} KB"
+
+
 def fmt_pct(value: float | None, decimals: int = 1) -> str:
     """95.0 -> '95,0 %' (value already in percent)."""
     if value is None:

@@ -155,7 +155,7 @@ def test_change_password_from_the_sidebar(db_env):
         assert users.verify_password(user.password_hash, "mat-khau-moi-2025")
 
 
-ADMIN_PAGES = {"admin_users", "admin_targets", "admin_units", "admin_audit"}
+ADMIN_PAGES = {"admin_users", "admin_targets", "admin_units", "admin_audit", "admin_backup"}
 
 
 @pytest.mark.parametrize("role", ["viewer", "staff", "admin"])

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core import backup, db, membership
+from core.auth import Actor, PermissionDenied
 from core.cli import main
-from core.models import AuditLog, GrassrootsUnion, Member, MembershipEvent
+from core.models import AuditLog, GrassrootsUnion, Member, MembershipEvent, Role
 from core.strings import t
 from tests import factories as f
 from tests.conftest import migrated_url, truncate_all
 
 D = dt.date
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -193,3 +197,82 @@ def test_restore_of_a_missing_file_says_so(backup_db, tmp_path, capsys):
     assert main(["restore", str(missing)]) == 1
     _out, err = capsys.readouterr()
     assert err.strip() == t("cli.error", message=t("backup.missing_file", file=str(missing)))
+
+
+# ---------------------------------------------------------------- a backup from the admin page
+
+BOSS = Actor("boss", Role.admin)
+NOW = dt.datetime(2025, 11, 3, 17, 45, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def backup_notes(url: str) -> list[AuditLog]:
+    with Session(db.engine_for(url)) as session:
+        return list(session.exec(select(AuditLog).where(AuditLog.action == "backup")).all())
+
+
+def test_an_admin_downloads_a_backup_that_restores(backend, backup_db, tmp_path):
+    committed_start(backup_db)
+    before = state(backup_db)
+
+    name, data = backup.download(actor=BOSS, now=NOW)
+
+    suffix = {"sqlite": "sqlite3", "postgresql": "dump"}[backend]
+    assert name == f"ugt-backup-20251103-1745.{suffix}"
+    magic = backup.SQLITE_MAGIC if backend == "sqlite" else backup.PG_DUMP_MAGIC
+    assert data.startswith(magic)
+    [note] = backup_notes(backup_db)
+    assert (note.username, note.table_name, note.after) == (
+        "boss",
+        "database",
+        {"file": name, "bytes": len(data)},
+    )
+    with Session(db.engine_for(backup_db)) as session:
+        assert backup.last_download(session).id == note.id
+
+    saved = tmp_path / name  # what the browser saved
+    saved.write_bytes(data)
+    with db.session_scope(db.engine_for(backup_db)) as session:
+        member = session.exec(select(Member).where(Member.full_name == "Đoàn viên 0")).one()
+        membership.record_departure(
+            session=session, member=member, on=D(2025, 9, 1), reason="quit_job", by_user="test"
+        )
+    backup.restore(saved, by_user="boss")
+    assert state(backup_db)["members"] == before["members"]
+
+
+@pytest.mark.parametrize("role", [Role.viewer, Role.staff])
+def test_only_an_admin_may_download_a_backup(backup_db, role):
+    with pytest.raises(PermissionDenied):
+        backup.download(actor=Actor("someone", role))
+    assert backup_notes(backup_db) == []
+
+
+def test_a_backup_too_big_for_the_browser_is_refused_and_not_noted(backup_db, monkeypatch):
+    committed_start(backup_db)
+    monkeypatch.setattr(backup, "MAX_DOWNLOAD_MB", 0)
+    with pytest.raises(backup.BackupError) as refused:
+        backup.download(actor=BOSS)
+    assert refused.value.message().startswith("Bản sao lưu nặng ")
+    assert "python -m core backup" in refused.value.message()
+    assert backup_notes(backup_db) == []
+
+
+def test_the_backup_page_makes_and_offers_the_file(backup_db):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.login import login_as
+
+    committed_start(backup_db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    login_as(at, "boss", "admin")
+    at.run()
+    at.switch_page("pages/admin_backup.py").run()
+    assert [c.value for c in at.main.caption][-1] == "Chưa có lần sao lưu nào được tạo từ ứng dụng."
+    at.button(key="admin_backup.make").click().run()
+    assert not at.exception
+    [note] = backup_notes(backup_db)
+    [done] = at.success
+    assert done.value.startswith(f"Đã tạo bản sao lưu {note.after['file']} (")
+    assert at.get("download_button")[0].proto.label == "Tải bản sao lưu về máy"
+    assert at.main.caption[-1].value.startswith("Lần sao lưu gần nhất: ")
+    assert at.main.caption[-1].value.endswith("(boss)")

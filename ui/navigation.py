@@ -77,6 +77,13 @@ PAGES: list[PageEntry] = [
         min_role="admin",
     ),
     PageEntry(
+        "pages/admin_backup.py",
+        "nav.admin_backup",
+        ":material/backup:",
+        "nav.section.admin",
+        min_role="admin",
+    ),
+    PageEntry(
         "pages/upload.py",
         "nav.upload",
         ":material/upload_file:",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core import backup
 from core.cli import CommandError
+from core.formatting import fmt_size
 from core.strings import t
 
 
@@ -19,20 +20,12 @@ def register(commands) -> None:
     load.set_defaults(handler=cmd_restore)
 
 
-def _size(size: int) -> str:
-    from core.formatting import fmt_number
-
-    if size >= 1024 * 1024:
-        return f"{fmt_number(size / 1024 / 1024, 1)} MB"
-    return f"{fmt_number(size / 1024, 1)} KB"
-
-
 def cmd_backup(args) -> int:
     try:
         result = backup.backup(args.file)
     except backup.BackupError as error:
         raise CommandError(t(error.key, **error.values)) from None
-    print(t("backup.done", backend=result.backend, file=result.path, size=_size(result.size)))
+    print(t("backup.done", backend=result.backend, file=result.path, size=fmt_size(result.size)))
     return 0
 
 

@@ -37,4 +37,43 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{tool} is missing (install postgresql-client).",
     ),
     "backup.tool_failed": ("{tool} báo lỗi: {detail}", "{tool} failed: {detail}"),
+    "backup.too_big": (
+        "Bản sao lưu nặng {size}, quá {max} MB để tải qua trình duyệt. Hãy chạy trên máy chủ:"
+        " python -m core backup TÊN_TỆP",
+        "The backup is {size}, over the {max} MB a browser download may take. Run on the server:"
+        " python -m core backup FILE",
+    ),
+    "nav.admin_backup": ("Sao lưu dữ liệu", "Backup"),
+    "admin_backup.heading": ("Sao lưu dữ liệu", "Backup"),
+    "admin_backup.intro": (
+        "Tạo một bản sao đầy đủ, nhất quán của toàn bộ dữ liệu ngay lúc này, trong khi mọi người"
+        " vẫn làm việc bình thường, rồi tải về máy để cất giữ (ổ đĩa khác, USB). Nên sao lưu"
+        " trước mỗi lần nhập dữ liệu lớn và ít nhất mỗi tuần một lần.",
+        "Make a full, consistent copy of all the data now, while everyone keeps working, and save"
+        " it on your computer (another disk, a USB stick). Back up before each large import and at"
+        " least once a week.",
+    ),
+    "admin_backup.database": ("Cơ sở dữ liệu: {backend}", "Database: {backend}"),
+    "admin_backup.make": ("Tạo bản sao lưu", "Make a backup"),
+    "admin_backup.working": ("Đang sao lưu…", "Backing up…"),
+    "admin_backup.ready": (
+        "Đã tạo bản sao lưu {file} ({size}) lúc {at}. Bấm nút dưới đây để tải về.",
+        "Backup {file} ({size}) made at {at}. Use the button below to save it.",
+    ),
+    "admin_backup.save": ("Tải bản sao lưu về máy", "Save the backup"),
+    "admin_backup.restore_heading": ("Khôi phục từ bản sao lưu", "Restoring a backup"),
+    "admin_backup.restore_how": (
+        "Khôi phục thay thế toàn bộ dữ liệu hiện có, nên chỉ làm trên máy chủ, khi không ai đang"
+        " nhập liệu: `python -m core restore TÊN_TỆP`. Tệp không phải bản sao lưu của hệ thống"
+        " này sẽ bị từ chối và dữ liệu giữ nguyên.",
+        "A restore replaces all the data there is, so it is done on the server while nobody is"
+        " entering data: `python -m core restore FILE`. A file that is not a backup of this"
+        " application is refused and the data stays as it was.",
+    ),
+    "admin_backup.last": ("Lần sao lưu gần nhất: {at} ({who})", "Last backup: {at} ({who})"),
+    "admin_backup.never": (
+        "Chưa có lần sao lưu nào được tạo từ ứng dụng.",
+        "No backup has been made from the app yet.",
+    ),
+    "table.database": ("Cơ sở dữ liệu", "Database"),
 }

@@ -822,6 +822,7 @@ STRINGS.update(
         "action.revert": ("Hoàn tác", "Reverted"),
         "action.lock": ("Khóa tài khoản", "Account locked"),
         "action.password": ("Đổi mật khẩu", "Password changed"),
+        "action.backup": ("Sao lưu", "Backed up"),
         "table.member": ("Đoàn viên", "Members"),
         "table.membership_event": ("Sự kiện đoàn viên", "Member events"),
         "table.enterprise": ("Doanh nghiệp", "Enterprises"),

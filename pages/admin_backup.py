@@ -1,0 +1,64 @@
+"""Sao lưu dữ liệu (admin): a consistent copy of the whole database, made now and saved in the
+browser; when the last one was made and by whom; how a restore is done (on the server only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from core import backup, settings
+from core.auth import AccessError
+from core.formatting import fmt_datetime, fmt_size, now_local
+from core.strings import t
+from ui import auth
+from ui import records_widgets as rw
+
+user = auth.require_role("admin")
+READY = "admin_backup.ready"  # (file name, bytes, made at) of the backup made in this session
+
+st.title(t("admin_backup.heading"), anchor=False)
+st.write(t("admin_backup.intro"))
+backend = make_url(settings.get("DATABASE_URL")).get_backend_name()
+st.caption(
+    t("admin_backup.database", backend="PostgreSQL" if backend == "postgresql" else "SQLite")
+)
+last = rw.read(backup.last_download)
+if last is None:
+    st.caption(t("admin_backup.never"))
+else:
+    st.caption(t("admin_backup.last", at=fmt_datetime(last.at), who=last.username or "—"))
+
+if st.button(
+    t("admin_backup.make"), type="primary", icon=":material/backup:", key="admin_backup.make"
+):
+    st.session_state.pop(READY, None)
+    try:
+        with st.spinner(t("admin_backup.working")):
+            name, data = backup.download(actor=user)
+    except (backup.BackupError, AccessError) as error:
+        st.error(error.message(), icon=":material/block:")
+    except SQLAlchemyError as error:
+        st.error(t("records.db_error", detail=type(error).__name__), icon=":material/block:")
+    else:
+        st.session_state[READY] = (name, data, now_local())
+        st.rerun()  # the "last backup" line above shows this one
+
+ready = st.session_state.get(READY)
+if ready is not None:
+    name, data, made_at = ready
+    st.success(
+        t("admin_backup.ready", file=name, size=fmt_size(len(data)), at=fmt_datetime(made_at))
+    )
+    st.download_button(
+        t("admin_backup.save"),
+        data=data,
+        file_name=name,
+        mime="application/octet-stream",
+        icon=":material/download:",
+        key="admin_backup.save",
+        on_click="ignore",
+    )
+
+st.subheader(t("admin_backup.restore_heading"), anchor=False)
+st.markdown(t("admin_backup.restore_how"))
