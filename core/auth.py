@@ -10,6 +10,7 @@ disabled account cannot log in, and a running session of it ends at its next pag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import func
@@ -22,8 +23,13 @@ from core.models import AppUser, Role, utcnow
 LOCK_AFTER_FAILURES = 5
 LOCK_DURATION = dt.timedelta(minutes=15)
 ROLE_RANK = {Role.viewer: 0, Role.staff: 1, Role.admin: 2}
-# A hash of a password nobody has: verified for unknown names so that they take as long as known ones.
-_DUMMY_HASH = users.hash_password("no-such-user-password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash of a password nobody has: verified for unknown names so that they take as long as
+    known ones. Made at the first login attempt, not at import (an import or report need none)."""
+    return users.hash_password("no-such-user-password")
 
 
 class AccessError(CatalogueError):
@@ -131,7 +137,7 @@ def attempt_login(
     now = now or utcnow()
     user = find_user(session, username)
     if user is None:
-        users.verify_password(_DUMMY_HASH, password or "")
+        users.verify_password(_dummy_hash(), password or "")
         return LoginOutcome(error="auth.bad_credentials")
     if is_locked(user, now):
         return LoginOutcome(error="auth.locked", values={"until": fmt_datetime(user.locked_until)})

@@ -135,7 +135,8 @@ class RawRow:
 
 
 def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[RawRow]:
-    columns = header.field_columns()
+    columns = [(name, column.index) for name, column in header.field_columns().items()]
+    checked = [(name, index) for name, index in columns if name != "seq"]
     section = None
     for number, cells in sheet.rows[header.data_start :]:
         kind = row_kind(cells, header)
@@ -146,11 +147,9 @@ def data_rows(sheet: Sheet, header: HeaderMatch) -> Iterator[RawRow]:
         if kind == "heading":
             section = v.text_of(next(c for c in cells if c is not None))
             continue
-        values = {
-            name: cells[column.index] if column.index < len(cells) else None
-            for name, column in columns.items()
-        }
-        if all(v.is_blank(value) for name, value in values.items() if name != "seq"):
+        width = len(cells)
+        values = {name: cells[index] if index < width else None for name, index in columns}
+        if all(v.is_blank(values[name]) for name, _ in checked):
             continue
         yield RawRow(number, values, section)
 
@@ -209,14 +208,19 @@ class _Row:
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
         cell = self.raw.cells.get(name)
         # Empty cells, dates, choices and unions repeat down a column: each is parsed once.
-        key = (name, type(cell), cell) if cell is None or name in REPEATING else None
-        found = self.memo.get(key, _MISSING) if key else _MISSING
+        if cell is None:
+            key = (name, None)
+        elif name in REPEATING:
+            key = (name, type(cell), cell)
+        else:
+            key = None
+        found = _MISSING if key is None else self.memo.get(key, _MISSING)
         if found is _MISSING:
             try:
                 found = parser(cell)
             except Invalid as error:
                 found = error
-            if key:
+            if key is not None:
                 self.memo[key] = found
         if isinstance(found, Invalid):
             self.refuse(name, found.key, **found.values)

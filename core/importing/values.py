@@ -45,6 +45,9 @@ def text_of(value: Cell) -> str:
         return value.isoformat()
     if isinstance(value, str):
         # What core.text.clean does, without a regex: this runs for every cell of big files.
+        # ASCII text (codes, numbers, CCCDs) is already NFC.
+        if value.isascii():
+            return " ".join(value.split())
         return " ".join(unicodedata.normalize("NFC", value).split())
     return clean(str(value))
 
