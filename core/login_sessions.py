@@ -5,12 +5,11 @@ tab or a dropped connection used to mean logging in again. At login the app now 
 session here and the browser keeps its token in a cookie; a new connection that brings a valid
 token is logged in again without the form.
 
-Only the token's SHA-256 is stored (core/tokens.py). A session is valid
-while it has not been ended, its account is neither disabled nor waiting for a password change, and
-it has been used within SESSION_IDLE_HOURS; the server decides, whatever the cookie's own lifetime.
-Logging out ends the session; changing one's password ends the account's other sessions; an admin
-resetting a password or disabling an account ends all of them. Nothing is deleted: an ended session
-keeps when and why it ended.
+Only the token's SHA-256 is stored (core/tokens.py). A session is valid while it has not been
+ended, its account is not disabled, and some tab has used it within SESSION_IDLE_HOURS; the server
+decides, whatever the cookie's own lifetime. Logging out ends the session; changing one's password
+ends the account's other sessions; an admin resetting a password or disabling an account ends all
+of them. Nothing is deleted: an ended session keeps when and why it ended.
 """
 
 from __future__ import annotations
@@ -78,7 +77,9 @@ def resume(
         _end(session, login, now, EndReason.idle)
         return None
     user = session.get(AppUser, login.user_id)
-    if user is None or user.disabled or user.must_change_password:
+    # A pending one-time password needs no check here: a password login gets its session only
+    # after the change, and an admin's reset ends every session. (A provider login may have one.)
+    if user is None or user.disabled:
         return None
     if now - login.last_seen_at >= TOUCH_EVERY:
         login.last_seen_at = now
@@ -86,17 +87,33 @@ def resume(
     return actor_of(user)
 
 
-def touch(session: Session, token: str | None, *, now: dt.datetime | None = None) -> bool:
-    """Whether the session of `token` is still open (not logged out elsewhere, not ended by a
-    password change); notes that it was used, at most once per TOUCH_EVERY."""
+class State(StrEnum):
+    open = "open"
+    ended = "ended"  # logged out (in another tab too), or ended by a password change or a disable
+    idle = "idle"  # unused longer than SESSION_IDLE_HOURS by every tab: ended now
+
+
+def touch(
+    session: Session,
+    token: str | None,
+    *,
+    now: dt.datetime | None = None,
+    idle_hours: float | None = None,
+) -> State:
+    """The state of the session of `token`, shared by every tab of the browser; notes that it was
+    used (at most once per TOUCH_EVERY). Idleness is the session's, not one tab's: a tab left open
+    overnight does not end the session that another tab is using."""
     login = _find(session, token)
     if login is None or login.ended_at is not None:
-        return False
+        return State.ended
     now = now or utcnow()
+    if session_expired(login.last_seen_at, now, idle_hours):
+        _end(session, login, now, EndReason.idle)
+        return State.idle
     if now - login.last_seen_at >= TOUCH_EVERY:
         login.last_seen_at = now
         session.add(login)
-    return True
+    return State.open
 
 
 def end(

@@ -4,6 +4,7 @@ change, idle expiry, a disabled account, logging out, and each role's pages."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -207,13 +208,18 @@ def test_an_openid_connect_provider_is_offered_beside_the_password(db_env):
 # ---------------------------------------------------------------- a login that survives a reload
 
 
-def cookie_writes(at: AppTest) -> list[str]:
-    """What the page's scripts write into the login cookie ("" = clear it)."""
+def cookie_writes(at: AppTest) -> list[tuple[str, object]]:
+    """What the page's scripts do to the login cookie: ("set", token) or ("clear if", [tokens])."""
     writes = []
     for element in at.get("html"):
         body = element.proto.body
-        if "document.cookie" in body:
-            writes.append(body.split('"ugt_session=" + "')[1].split('"')[0])
+        if "document.cookie" not in body:
+            continue
+        if body.startswith("<script>if "):
+            held = json.loads(body.split(".some(c => ")[1].split(".includes(c)")[0])
+            writes.append(("clear if", [cookie.removeprefix("ugt_session=") for cookie in held]))
+        else:
+            writes.append(("set", body.split('"ugt_session=')[1].split('"')[0]))
     return writes
 
 
@@ -227,11 +233,12 @@ def test_logging_in_starts_a_login_session_and_writes_its_cookie(db_env):
     ensure_user("lan", "staff", "mat-khau-dung")
     at = login(app().run(), "lan", "mat-khau-dung")
     token = at.session_state[TOKEN_KEY]
-    assert cookie_writes(at) == [token]
+    assert cookie_writes(at) == [("set", token)]
     [stored] = open_sessions("lan")
     assert stored.token_hash == login_sessions.hash_token(token)
     at.run()
-    assert cookie_writes(at) == []  # written once, not at every click
+    # The same script at every run: one lost to an interrupted run is sent again.
+    assert cookie_writes(at) == [("set", token)]
 
 
 def test_a_new_connection_with_the_cookie_is_logged_in_without_the_form(db_env, monkeypatch):
@@ -241,7 +248,7 @@ def test_a_new_connection_with_the_cookie_is_logged_in_without_the_form(db_env, 
     reloaded = app().run()  # F5: a new Streamlit session bringing the cookie
     assert signed_in_caption(reloaded) == ["Đang đăng nhập: lan — Cán bộ chuyên trách"]
     assert reloaded.session_state[TOKEN_KEY] == token
-    assert cookie_writes(reloaded) == []
+    assert cookie_writes(reloaded) == [("set", token)]
     assert len(open_sessions("lan")) == 1  # the same session, not a new one
 
 
@@ -251,7 +258,7 @@ def test_after_logging_out_the_cookie_no_longer_logs_in(db_env, monkeypatch):
     token = at.session_state[TOKEN_KEY]
     monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
     at.sidebar.button(key="auth.logout").click().run()
-    assert cookie_writes(at) == [""]  # the browser forgets it
+    assert cookie_writes(at) == [("clear if", [token])]  # the browser forgets it
     assert [w.value for w in at.warning] == ["Đã đăng xuất."]
     at.run()  # the connection still carries the old cookie: it must not log back in
     assert not signed_in_caption(at)
@@ -287,5 +294,65 @@ def test_an_idle_cookie_asks_for_the_password(db_env, monkeypatch):
     monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
     reloaded = app().run()
     assert not signed_in_caption(reloaded)
-    assert cookie_writes(reloaded) == [""]
+    assert cookie_writes(reloaded) == [("clear if", [token])]
     assert open_sessions("lan") == []
+
+
+def test_a_tab_left_open_overnight_does_not_log_out_the_tab_in_use(db_env, monkeypatch):
+    monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
+    ensure_user("lan", "staff", "mat-khau-dung")
+    old_tab = login(app().run(), "lan", "mat-khau-dung")
+    token = old_tab.session_state[TOKEN_KEY]
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    busy_tab = app().run()
+    old_tab.session_state[SEEN_KEY] = utcnow() - dt.timedelta(hours=9)  # untouched since last night
+    old_tab.run()
+    assert signed_in_caption(old_tab)  # the session was used this morning, in the other tab
+    busy_tab.run()
+    assert signed_in_caption(busy_tab)
+    assert len(open_sessions("lan")) == 1
+
+
+def test_a_session_no_tab_used_for_the_idle_limit_ends_in_every_tab(db_env, monkeypatch):
+    monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
+    ensure_user("lan", "staff", "mat-khau-dung")
+    first = login(app().run(), "lan", "mat-khau-dung")
+    token = first.session_state[TOKEN_KEY]
+    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
+    second = app().run()
+    with db.session_scope() as session:
+        stored = session.exec(select(LoginSession)).one()
+        stored.last_seen_at = utcnow() - dt.timedelta(hours=8, minutes=1)
+    first.run()
+    assert [w.value for w in first.warning] == [
+        "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại."
+    ]
+    second.run()
+    assert not signed_in_caption(second)
+    with db.session_scope() as session:
+        assert session.exec(select(LoginSession.end_reason)).one() == "idle"
+
+
+def test_logging_out_clears_the_cookie_only_if_it_still_holds_that_session(db_env, monkeypatch):
+    """Two tabs of one browser: X logged in in the first, then Y in the second (the cookie is now
+    Y's). X logging out must not clear Y's cookie: the clearing script checks the value first."""
+    ensure_user("lan", "staff", "mat-khau-dung")
+    ensure_user("hoa", "staff", "mat-khau-hoa")
+    lan = login(app().run(), "lan", "mat-khau-dung")
+    lan_token = lan.session_state[TOKEN_KEY]
+    hoa = login(app().run(), "hoa", "mat-khau-hoa")
+    lan.sidebar.button(key="auth.logout").click().run()
+    assert cookie_writes(lan) == [("clear if", [lan_token])]
+    assert hoa.session_state[TOKEN_KEY] not in cookie_writes(lan)[0][1]
+
+
+def test_after_a_logout_a_provider_login_of_another_tab_does_not_log_back_in(db_env, monkeypatch):
+    ensure_user("lan@ldld.vn", "staff")
+    monkeypatch.setattr(ui_auth, "_oidc_email", lambda: "lan@ldld.vn")
+    monkeypatch.setattr(ui_auth.st, "logout", lambda: None)
+    at = app().run()
+    assert signed_in_caption(at)  # logged in through the provider
+    at.sidebar.button(key="auth.logout").click().run()
+    at.run()
+    assert not signed_in_caption(at)
+    assert open_sessions("lan@ldld.vn") == []

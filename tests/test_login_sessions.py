@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from core import auth, login_sessions, users
 from core.auth import Actor
-from core.login_sessions import EndReason
+from core.login_sessions import EndReason, State
 from core.models import AppUser, LoginSession, Role
 
 NOW = dt.datetime(2025, 6, 2, 3, 0, tzinfo=dt.UTC)
@@ -79,7 +79,8 @@ def test_use_is_written_at_most_once_a_minute(session):
     assert the_session(session).last_seen_at == NOW
     resume(session, token, now=NOW + dt.timedelta(seconds=61))
     assert the_session(session).last_seen_at == NOW + dt.timedelta(seconds=61)
-    assert login_sessions.touch(session, token, now=NOW + dt.timedelta(minutes=5)) is True
+    state = login_sessions.touch(session, token, now=NOW + dt.timedelta(minutes=5), idle_hours=8)
+    assert state == State.open
     session.commit()
     assert the_session(session).last_seen_at == NOW + dt.timedelta(minutes=5)
 
@@ -92,24 +93,46 @@ def test_logging_out_ends_the_session_for_good(session):
     stored = the_session(session)
     assert (stored.ended_at, stored.end_reason) == (NOW + dt.timedelta(minutes=3), "logout")
     assert resume(session, token) is None
-    assert login_sessions.touch(session, token) is False
+    assert login_sessions.touch(session, token) == State.ended
     login_sessions.end(session, token)  # twice is harmless, and keeps the first end
     session.commit()
     assert the_session(session).ended_at == NOW + dt.timedelta(minutes=3)
 
 
-def test_a_disabled_account_or_a_pending_password_change_is_not_resumed(session):
+def test_a_disabled_account_is_not_resumed(session):
+    user = make_user(session)
+    token = start(session)
+    user.disabled = True
+    session.add(user)
+    session.commit()
+    assert resume(session, token) is None
+
+
+def test_a_provider_login_with_a_pending_one_time_password_is_resumed(session):
+    """A password login gets no session before the change, and an admin's reset ends them all; a
+    session of an account with a pending change is a provider login, which the pending change
+    does not bind (core.auth.login_for_identity)."""
     user = make_user(session)
     token = start(session)
     user.must_change_password = True
     session.add(user)
     session.commit()
-    assert resume(session, token) is None
-    user.must_change_password = False
-    user.disabled = True
-    session.add(user)
+    assert resume(session, token) == Actor("lan", Role.staff)
+
+
+def test_touch_tells_open_ended_and_idle_apart(session):
+    make_user(session)
+    token = start(session)
+    later = NOW + dt.timedelta(hours=3)
+    assert login_sessions.touch(session, token, now=later, idle_hours=8) == State.open
     session.commit()
-    assert resume(session, token) is None
+    # Used at NOW + 3 h by some tab: a tab idle since NOW does not matter.
+    too_late = later + dt.timedelta(hours=8, minutes=1)
+    assert login_sessions.touch(session, token, now=too_late, idle_hours=8) == State.idle
+    session.commit()
+    assert (the_session(session).end_reason, the_session(session).ended_at) == ("idle", too_late)
+    assert login_sessions.touch(session, token, now=too_late, idle_hours=8) == State.ended
+    assert login_sessions.touch(session, "unknown", idle_hours=8) == State.ended
 
 
 def test_changing_ones_password_ends_the_other_sessions_only(session):

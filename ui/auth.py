@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core import auth as core_auth
 from core import db, login_sessions
+from core.login_sessions import State
 from core.models import Role, utcnow
 from core.strings import t
 from ui.navigation import ensure_router
@@ -29,8 +30,8 @@ SEEN_KEY = "auth.seen"  # aware datetime of the last page load
 PENDING_KEY = "auth.pending"  # user name that must change its one-time password first
 NOTICE_KEY = "auth.notice"  # catalogue key shown once on the login form
 TOKEN_KEY = "auth.token"  # token of this login's session in the database (and the cookie)
-COOKIE_KEY = "auth.cookie"  # the cookie to write in the browser at the next run: a token, or ""
-SPENT_KEY = "auth.spent"  # the token this connection brought, once it logged out or it failed
+ENDED_KEY = "auth.ended"  # tokens this connection ended or found ended: never used again here
+OIDC_OFF_KEY = "auth.oidc_off"  # after a logout: no automatic provider login until its button
 
 
 def _stop_on_db_error(error: SQLAlchemyError) -> None:
@@ -77,7 +78,6 @@ def _sign_in(actor: core_auth.Actor, *, token: str | None = None) -> None:
                 token = login_sessions.start(session, username=actor.username)
         except SQLAlchemyError as error:
             _stop_on_db_error(error)
-        state[COOKIE_KEY] = token
     state[TOKEN_KEY] = token
     state[USER_KEY] = actor.username
     state[SEEN_KEY] = utcnow()
@@ -87,21 +87,27 @@ def _sign_in(actor: core_auth.Actor, *, token: str | None = None) -> None:
 def sign_out(
     notice: str | None = None, reason: login_sessions.EndReason = login_sessions.EndReason.logout
 ) -> None:
-    """Log out this connection, end its login session and have the browser forget the cookie."""
+    """Log out this connection, end its login session and have the browser forget the cookie
+    (if it still holds that session: another tab may have logged in since)."""
     state = st.session_state
     token = state.pop(TOKEN_KEY, None)
-    state[SPENT_KEY] = _cookie_token()  # the cookie this connection came with must not log it in
     if token:
         try:
             with db.session_scope() as session:
                 login_sessions.end(session, token, reason=reason)
         except SQLAlchemyError:
             pass  # the cookie is cleared anyway; the session ends by itself when idle
+    _forget(token, _cookie_token())
     for key in (USER_KEY, SEEN_KEY, PENDING_KEY):
         state.pop(key, None)
-    state[COOKIE_KEY] = ""
+    state[OIDC_OFF_KEY] = True  # a provider login of another tab must not log this one back in
     if notice:
         state[NOTICE_KEY] = notice
+
+
+def _forget(*tokens: str | None) -> None:
+    ended = st.session_state.setdefault(ENDED_KEY, [])
+    ended.extend(token for token in tokens if token and token not in ended)
 
 
 def _cookie_token() -> str | None:
@@ -115,7 +121,7 @@ def _cookie_token() -> str | None:
 def _resume_from_cookie() -> core_auth.Actor | None:
     """The user of a valid login-session cookie brought by this connection, or None."""
     token = _cookie_token()
-    if token is None or st.session_state.get(SPENT_KEY) == token:
+    if token is None or token in st.session_state.get(ENDED_KEY, ()):
         return None  # no cookie, or one this connection has already logged out of
     try:
         with db.session_scope() as session:
@@ -123,29 +129,40 @@ def _resume_from_cookie() -> core_auth.Actor | None:
     except SQLAlchemyError as error:
         _stop_on_db_error(error)
     if actor is None:
-        st.session_state[SPENT_KEY] = token
-        st.session_state[COOKIE_KEY] = ""  # ended or expired: the browser forgets it
+        _forget(token)  # ended or expired: the browser forgets it
         return None
     _sign_in(actor, token=token)
     return actor
 
 
 def write_cookie() -> None:
-    """Write (or clear) the login cookie in the browser when a login or logout asked for it.
+    """Keep the browser's login cookie in step with this connection.
 
-    Streamlit cannot set a cookie from the server, so a one-line script does it in the page. The
-    token is 43 URL-safe characters; the cookie is SameSite=Strict, Secure over https."""
-    value = st.session_state.pop(COOKIE_KEY, None)
-    if value is None:
+    Streamlit cannot set a cookie from the server, so a one-line script does it in the page, on
+    every run (the same script again changes nothing; sent once, it could be lost if a click
+    interrupted the run). Logged in: the cookie holds this session's token. Logged out: the cookie
+    is cleared only while it still holds a session this connection ended, so a login made since in
+    another tab stays. Tokens are 43 URL-safe characters; the cookie is SameSite=Strict, Secure
+    over https."""
+    state = st.session_state
+    token = state.get(TOKEN_KEY)
+    attributes = "'; Path=/; SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '')"
+    if token:
+        max_age = login_sessions.COOKIE_MAX_AGE_DAYS * 86400
+        script = (
+            f"document.cookie = {json.dumps(login_sessions.COOKIE + '=' + token)}"
+            f" + '; Max-Age={max_age}' + {attributes};"
+        )
+    elif state.get(ENDED_KEY):
+        held = json.dumps([f"{login_sessions.COOKIE}={t}" for t in state[ENDED_KEY]])
+        script = (
+            f"if (document.cookie.split('; ').some(c => {held}.includes(c)))"
+            f" document.cookie = {json.dumps(login_sessions.COOKIE + '=')}"
+            f" + '; Max-Age=0' + {attributes};"
+        )
+    else:
         return
-    max_age = login_sessions.COOKIE_MAX_AGE_DAYS * 86400 if value else 0
-    script = (
-        "<script>document.cookie = "
-        f"{json.dumps(login_sessions.COOKIE + '=')} + {json.dumps(value)}"
-        f" + '; Path=/; Max-Age={max_age}; SameSite=Strict'"
-        " + (location.protocol === 'https:' ? '; Secure' : '');</script>"
-    )
-    st.html(script, unsafe_allow_javascript=True)
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def current_user() -> CurrentUser | None:
@@ -157,7 +174,7 @@ def current_user() -> CurrentUser | None:
         if resumed is not None:
             return resumed
     if username is None:
-        email = _oidc_email()
+        email = None if state.get(OIDC_OFF_KEY) else _oidc_email()
         if email is None:
             return None
         try:
@@ -171,22 +188,29 @@ def current_user() -> CurrentUser | None:
         _sign_in(outcome.actor)
         return outcome.actor
     now = utcnow()
-    if core_auth.session_expired(state.get(SEEN_KEY), now):
+    token = state.get(TOKEN_KEY)
+    # With a login session, idleness is the session's (any tab's use counts); without one (a
+    # session seeded by tests), this connection's own.
+    idle = token is None and core_auth.session_expired(state.get(SEEN_KEY), now)
+    if not idle:
+        try:
+            with db.session_scope() as session:
+                actor = core_auth.load_actor(session, username)
+                shared = (
+                    State.open if token is None else login_sessions.touch(session, token, now=now)
+                )
+        except SQLAlchemyError as error:
+            _stop_on_db_error(error)
+        idle = shared == State.idle
+    if idle:
         sign_out("auth.expired", reason=login_sessions.EndReason.idle)
         if _oidc_email() is not None:
             st.logout()  # else the provider's cookie would log the user straight back in
         return None
-    try:
-        with db.session_scope() as session:
-            actor = core_auth.load_actor(session, username)
-            token = state.get(TOKEN_KEY)
-            open_ = token is None or login_sessions.touch(session, token, now=now)
-    except SQLAlchemyError as error:
-        _stop_on_db_error(error)
     if actor is None:
         sign_out("auth.account_gone", reason=login_sessions.EndReason.disabled)
         return None
-    if not open_:  # logged out in another tab, or the password changed
+    if shared == State.ended:  # logged out in another tab, or the password changed
         sign_out("auth.session_ended")
         return None
     state[SEEN_KEY] = now
@@ -249,6 +273,7 @@ def _oidc_buttons() -> None:
         label = t("auth.oidc_login", provider=provider or t("auth.oidc_default"))
         if st.button(label, key=f"auth.oidc.{provider or 'default'}"):
             st.session_state.pop(NOTICE_KEY, None)
+            st.session_state.pop(OIDC_OFF_KEY, None)
             try:
                 st.login(provider) if provider else st.login()
             except (StreamlitAuthError, StreamlitMissingAuthlibError) as error:
@@ -308,7 +333,6 @@ def login_page() -> None:
 def account_sidebar(user: CurrentUser) -> None:
     """Who is logged in, change password, log out: drawn in the sidebar by `require_role`."""
     with st.sidebar:
-        write_cookie()
         st.caption(
             t(
                 "auth.signed_in_as",
@@ -332,6 +356,7 @@ def account_sidebar(user: CurrentUser) -> None:
             if oidc:
                 st.logout()
             st.rerun()
+        write_cookie()
 
 
 def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> None:
