@@ -268,12 +268,23 @@ def test_after_logging_out_the_cookie_no_longer_logs_in(db_env, monkeypatch):
     assert [w.label for w in reloaded.text_input] == ["Tên đăng nhập", "Mật khẩu"]
 
 
-def test_logging_out_in_one_tab_logs_the_other_out_at_its_next_click(db_env, monkeypatch):
+def two_tabs(monkeypatch) -> tuple[AppTest, AppTest, str]:
+    """lan logs in in a first tab; a second tab of the same browser brings the cookie."""
     ensure_user("lan", "staff", "mat-khau-dung")
     first = login(app().run(), "lan", "mat-khau-dung")
     token = first.session_state[TOKEN_KEY]
     monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
-    second = app().run()
+    return first, app().run(), token
+
+
+def last_used(ago: dt.timedelta) -> None:
+    """The (only) login session was last used `ago`."""
+    with db.session_scope() as session:
+        session.exec(select(LoginSession)).one().last_seen_at = utcnow() - ago
+
+
+def test_logging_out_in_one_tab_logs_the_other_out_at_its_next_click(db_env, monkeypatch):
+    first, second, _ = two_tabs(monkeypatch)
     assert signed_in_caption(second)
     first.sidebar.button(key="auth.logout").click().run()
     second.run()
@@ -288,9 +299,7 @@ def test_an_idle_cookie_asks_for_the_password(db_env, monkeypatch):
     monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
     ensure_user("lan", "staff", "mat-khau-dung")
     token = login(app().run(), "lan", "mat-khau-dung").session_state[TOKEN_KEY]
-    with db.session_scope() as session:
-        stored = session.exec(select(LoginSession)).one()
-        stored.last_seen_at = utcnow() - dt.timedelta(hours=8, minutes=1)
+    last_used(dt.timedelta(hours=8, minutes=1))
     monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
     reloaded = app().run()
     assert not signed_in_caption(reloaded)
@@ -300,11 +309,7 @@ def test_an_idle_cookie_asks_for_the_password(db_env, monkeypatch):
 
 def test_a_tab_left_open_overnight_does_not_log_out_the_tab_in_use(db_env, monkeypatch):
     monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
-    ensure_user("lan", "staff", "mat-khau-dung")
-    old_tab = login(app().run(), "lan", "mat-khau-dung")
-    token = old_tab.session_state[TOKEN_KEY]
-    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
-    busy_tab = app().run()
+    old_tab, busy_tab, _ = two_tabs(monkeypatch)
     old_tab.session_state[SEEN_KEY] = utcnow() - dt.timedelta(hours=9)  # untouched since last night
     old_tab.run()
     assert signed_in_caption(old_tab)  # the session was used this morning, in the other tab
@@ -315,14 +320,8 @@ def test_a_tab_left_open_overnight_does_not_log_out_the_tab_in_use(db_env, monke
 
 def test_a_session_no_tab_used_for_the_idle_limit_ends_in_every_tab(db_env, monkeypatch):
     monkeypatch.setenv("SESSION_IDLE_HOURS", "8")
-    ensure_user("lan", "staff", "mat-khau-dung")
-    first = login(app().run(), "lan", "mat-khau-dung")
-    token = first.session_state[TOKEN_KEY]
-    monkeypatch.setattr(ui_auth, "_cookie_token", lambda: token)
-    second = app().run()
-    with db.session_scope() as session:
-        stored = session.exec(select(LoginSession)).one()
-        stored.last_seen_at = utcnow() - dt.timedelta(hours=8, minutes=1)
+    first, second, _ = two_tabs(monkeypatch)
+    last_used(dt.timedelta(hours=8, minutes=1))
     first.run()
     assert [w.value for w in first.warning] == [
         "Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại."
