@@ -9,16 +9,14 @@ python -m bench --pages               # every page of ui/navigation.py instead (
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench import datasets
+from bench import child, datasets
 from core.settings import PROJECT_ROOT
 
 SCALES = ("district", "city")
@@ -40,18 +38,8 @@ RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 
 def _worker(mode: str, url: str, runs: int) -> dict:
     """One fresh process per sample, so its first run is a cold one."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.measure", mode, url, str(runs)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
-        timeout=1800,
-    )
-    if completed.returncode != 0:
-        tail = (completed.stderr or completed.stdout).strip().splitlines()[-1:]
-        return {"error": tail[0] if tail else f"exit {completed.returncode}"}
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    result, error = child.run("bench.measure", mode, url, runs)
+    return result if error is None else {"error": error}
 
 
 def measure_all(

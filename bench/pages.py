@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
+from bench import child
 from core.settings import PROJECT_ROOT
 
 BENCH_ADMIN = "bench-admin"
@@ -64,18 +64,8 @@ def measure_pages(url: str, runs: int = WARM_RUNS) -> dict:
 
 
 def _worker(url: str, runs: int) -> dict:
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.pages", url, str(runs)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
-        timeout=1800,
-    )
-    if completed.returncode != 0:
-        tail = (completed.stderr or completed.stdout).strip().splitlines()[-1:]
-        return {"problems": [tail[0] if tail else f"exit {completed.returncode}"]}
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    result, error = child.run("bench.pages", url, runs)
+    return result if error is None else {"problems": [error]}
 
 
 def _fmt(value: float | None) -> str:

@@ -176,6 +176,11 @@ def stored(url: str) -> dict:
         }
 
 
+def everywhere(n: int) -> dict[str, int]:
+    """What `stored` reads when n members landed whole: rows, distinct ids, events, counters."""
+    return {"members": n, "distinct": n, "events": n, "counter": n, "recount": n}
+
+
 def test_two_different_imports_at_once_both_land_whole(import_db):
     outcomes = import_both_at_once(
         import_db,
@@ -183,13 +188,7 @@ def test_two_different_imports_at_once_both_land_whole(import_db):
         lock=True,
     )
     assert [o["add"] for o in outcomes] == [150, 150]
-    assert stored(import_db) == {
-        "members": 300,
-        "distinct": 300,
-        "events": 300,
-        "counter": 300,
-        "recount": 300,
-    }
+    assert stored(import_db) == everywhere(300)
 
 
 def test_the_same_file_twice_at_once_lands_once(import_db):
@@ -197,13 +196,7 @@ def test_the_same_file_twice_at_once_lands_once(import_db):
     outcomes = import_both_at_once(import_db, [("ds.csv", data), ("ds-copy.csv", data)], lock=True)
     # One added everyone; the other, run after it under the lock, found them all already there.
     assert sorted((o["add"], o["unchanged"]) for o in outcomes) == [(0, 150), (150, 0)]
-    assert stored(import_db) == {
-        "members": 150,
-        "distinct": 150,
-        "events": 150,
-        "counter": 150,
-        "recount": 150,
-    }
+    assert stored(import_db) == everywhere(150)
 
 
 def test_a_plan_previewed_before_another_import_is_refused_not_written(import_db):
@@ -217,13 +210,7 @@ def test_a_plan_previewed_before_another_import_is_refused_not_written(import_db
     # Previewed again, it finds everyone already imported and changes nothing.
     again = import_both_at_once(import_db, [("ds.csv", data)], lock=True)
     assert (again[0]["add"], again[0]["unchanged"]) == (0, 150)
-    assert stored(import_db) == {
-        "members": 150,
-        "distinct": 150,
-        "events": 150,
-        "counter": 150,
-        "recount": 150,
-    }
+    assert stored(import_db) == everywhere(150)
 
 
 def test_two_import_commands_at_once(import_db, tmp_path):
@@ -245,10 +232,4 @@ def test_two_import_commands_at_once(import_db, tmp_path):
     ]
     results = [process.communicate(timeout=180) for process in processes]
     assert [process.returncode for process in processes] == [0, 0], results
-    assert stored(import_db) == {
-        "members": 400,
-        "distinct": 400,
-        "events": 400,
-        "counter": 400,
-        "recount": 400,
-    }
+    assert stored(import_db) == everywhere(400)
