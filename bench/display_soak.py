@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from core import db, demo, display_links, membership
-from core.auth import Actor
+from core.access import Actor
 from core.formatting import fmt_int
 from core.models import Member
 from core.settings import PROJECT_ROOT

@@ -90,7 +90,7 @@ def prepare_database(url: str) -> dict[str, int]:
 
 def run_ours(data: bytes, url: str) -> dict:
     from core import db, importing
-    from core.auth import Actor
+    from core.access import Actor
 
     with db.session_scope(db.engine_for(url)) as session:
         plan = importing.preview(

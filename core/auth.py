@@ -1,9 +1,6 @@
-"""Logins, roles and accounts.
+"""Logging in, and what an admin does to accounts (roles and actors are `core.access`).
 
-Roles, lowest first: `viewer` (leadership: sees everything, changes nothing), `staff` (imports and
-edits records), `admin` (users, targets, organisation units, audit and undo). Every write function a
-page calls takes the acting user and calls `require(actor, ...)` first, so the rule holds on the
-server whatever the page shows. Five wrong passwords in a row lock an account for 15 minutes; a
+Five wrong passwords in a row lock an account for 15 minutes; a
 disabled account cannot log in, and a running session of it ends at its next page load.
 """
 
@@ -17,12 +14,11 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core import audit, users
-from core.errors import CatalogueError
+from core.access import AccessError, Actor, PermissionDenied, actor_of, require
 from core.models import AppUser, Role, utcnow
 
 LOCK_AFTER_FAILURES = 5
 LOCK_DURATION = dt.timedelta(minutes=15)
-ROLE_RANK = {Role.viewer: 0, Role.staff: 1, Role.admin: 2}
 
 
 @functools.cache
@@ -32,50 +28,8 @@ def _dummy_hash() -> str:
     return users.hash_password("no-such-user-password")
 
 
-class AccessError(CatalogueError):
-    """A refusal with a catalogue message; `key` names it, `values` fill it."""
-
-
-class PermissionDenied(AccessError):
-    """The acting user's role does not allow this action."""
-
-
 class AccountError(AccessError):
     """An account action refused (wrong old password, last admin, ...)."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: passed to every write so core can check the role itself."""
-
-    username: str
-    role: str
-    full_name: str | None = None
-
-    def can(self, min_role: Role | str) -> bool:
-        return rank(self.role) >= rank(min_role)
-
-
-def rank(role: Role | str | None) -> int:
-    try:
-        return ROLE_RANK[Role(role)]
-    except ValueError:
-        return -1
-
-
-def require(actor: Actor | None, min_role: Role | str) -> Actor:
-    """The actor, if their role is at least `min_role`; PermissionDenied otherwise."""
-    if actor is None:
-        raise PermissionDenied("auth.denied_anonymous")
-    if actor.can(min_role):
-        return actor
-    if Role(min_role) == Role.admin:
-        raise PermissionDenied("auth.denied_admin")
-    raise PermissionDenied("auth.denied_viewer")
-
-
-def actor_of(user: AppUser) -> Actor:
-    return Actor(username=user.username, role=user.role, full_name=user.full_name)
 
 
 def _user_snapshot(user: AppUser) -> dict:

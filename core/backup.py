@@ -79,8 +79,9 @@ def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -
     noted in the audit log (who, which file, how big). A copy over MAX_DOWNLOAD_MB is refused: a
     browser download holds it in the server's memory; `python -m core backup` has no such limit.
     """
-    from core.auth import Role, require
+    from core.access import require
     from core.formatting import fmt_size, now_local
+    from core.models import Role
 
     require(actor, Role.admin)
     url = url or settings.get("DATABASE_URL")

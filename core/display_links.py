@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlmodel import Session, select
 
 from core import audit
-from core.auth import Actor, require
+from core.access import Actor, require
 from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.models import DisplayLink, Role, utcnow

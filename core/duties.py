@@ -19,7 +19,7 @@ from sqlalchemy import and_, extract, false, func, or_, update
 from sqlmodel import Session, SQLModel, select
 
 from core import audit
-from core.auth import Actor, require
+from core.access import Actor, require
 from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.formatting import today_local

@@ -13,7 +13,7 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from core import duties, plans, targets
-from core.auth import Actor
+from core.access import Actor
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn, PersonIn
 from core.metrics import prospect_conditions
 from core.models import (

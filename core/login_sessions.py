@@ -20,7 +20,8 @@ from enum import StrEnum
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from core.auth import Actor, actor_of, find_user, session_expired
+from core.access import Actor, actor_of
+from core.auth import find_user, session_expired
 from core.models import AppUser, LoginSession, utcnow
 from core.tokens import hash_token, new_token, plausible
 

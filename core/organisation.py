@@ -17,13 +17,14 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from core import audit
-from core.auth import Actor, require
+from core.access import Actor, require
 from core.db import bump_data_version
 from core.formatting import fmt_date
 from core.importing import values as cells
 from core.models import Enterprise, GrassrootsUnion, OrgUnit, Role, UnitKind, UnitLink, utcnow
-from core.records import RecordError, claim_version
+from core.records import RecordError
 from core.units import descendants
+from core.versioning import claim as claim_version
 
 
 class UnitError(RecordError):

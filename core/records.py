@@ -17,17 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, literal, literal_column, or_, update
+from sqlalchemy import and_, func, literal, literal_column, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
-from core import audit, membership
-from core.audit import FieldChange
-from core.auth import Actor, require
-from core.db import bump_data_version
+from core import audit, membership, versioning
+from core.access import Actor, require
 from core.errors import CatalogueError
-from core.formatting import fmt_date, fmt_datetime, today_local
+from core.formatting import fmt_date, today_local
 from core.importing import values as cells
+from core.labels import field_label
 from core.metrics import PROSPECT_MIN_WORKERS, has_union_on
 from core.models import (
     Enterprise,
@@ -44,11 +43,10 @@ from core.models import (
     UnitKind,
     utcnow,
 )
+from core.paging import DEFAULT_PAGE_SIZE, Page, run_page
 from core.text import clean, unaccent
 from core.units import scope_for_unit, union_filter
 
-DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
 NOTES_MAX = 4000
 
 
@@ -84,97 +82,6 @@ class InvalidInput(RecordError):
 
         listed = "; ".join(f"{field_label(name)}: {text}" for name, text in self.reasons().items())
         return t("record.invalid", errors=listed)
-
-
-class StaleEdit(RecordError):
-    """The record was saved by someone else after this edit began: nothing was written."""
-
-    def __init__(self, changes: list[FieldChange], username: str | None, at: dt.datetime | None):
-        super().__init__("record.stale")
-        self.changes = changes
-        self.username = username
-        self.at = at
-
-    def message(self) -> str:
-        from core.strings import t
-
-        listed = "; ".join(
-            f"{field_label(c.field)}: «{display_value(c.field, c.before)}» → "
-            f"«{display_value(c.field, c.after)}»"
-            for c in self.changes
-        )
-        return t(
-            "record.stale",
-            who=self.username or t("record.someone"),
-            at=fmt_datetime(self.at) if self.at else "?",
-            changes=listed or t("record.stale_unknown"),
-        )
-
-
-def field_label(name: str) -> str:
-    from core.strings import CATALOGUE, t
-
-    return t(f"field.{name}") if f"field.{name}" in CATALOGUE else name
-
-
-def display_value(name: str, value: Any) -> str:
-    """A stored value as the pages show it (dates dd/mm/yyyy, choices by their label)."""
-    from core.strings import CATALOGUE, t
-
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return t("record.yes") if value else t("record.no")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return fmt_datetime(value) if isinstance(value, dt.datetime) else fmt_date(value)
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return fmt_date(dt.date.fromisoformat(value))
-        except ValueError:
-            return value
-    prefix = CHOICE_PREFIX.get(name)
-    if prefix and f"{prefix}.{value}" in CATALOGUE:
-        return t(f"{prefix}.{value}")
-    return str(value)
-
-
-CHOICE_PREFIX = {
-    "gender": "gender",
-    "ownership": "ownership",
-    "kind": "union_kind",
-    "stage": "stage",
-    "status": "member_status",
-    "reason": "reason",
-}
-
-
-# ---------------------------------------------------------------- pages of results
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[dict]
-    total: int
-    page: int
-    page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.page_size))
-
-
-def _page_bounds(page: int, page_size: int) -> tuple[int, int]:
-    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-    return max(1, int(page)), page_size
-
-
-def _run_page(session: Session, query, count_query, page: int, page_size: int) -> Page:
-    page, page_size = _page_bounds(page, page_size)
-    total = int(session.exec(count_query).one())
-    last = max(1, math.ceil(total / page_size))
-    page = min(page, last)
-    rows = session.exec(query.limit(page_size).offset((page - 1) * page_size)).all()
-    return Page([row._asdict() for row in rows], total, page, page_size)
 
 
 def _like_pattern(text: str) -> str:
@@ -306,7 +213,7 @@ def search_members(
         .order_by(_newest_first(Member.id, selective=bool(clean(f.text or ""))))
     )
     count_query = select(func.count()).select_from(Member).where(*conditions)
-    result = _run_page(session, query, count_query, page, page_size)
+    result = run_page(session, query, count_query, page, page_size)
     for row in result.rows:
         row["id_number"] = row["cccd"] or row["passport_no"]
         row["birth"] = birth_text(row["birth_date"], row["birth_year"])
@@ -456,7 +363,7 @@ def search_enterprises(
         .order_by(Enterprise.name, Enterprise.id)
     )
     count_query = select(func.count()).select_from(Enterprise).where(*conditions)
-    result = _run_page(session, query, count_query, page, page_size)
+    result = run_page(session, query, count_query, page, page_size)
     for row in result.rows:
         row["has_union"] = bool(row["has_union"])
     return result
@@ -549,7 +456,7 @@ def search_unions(
         .order_by(GrassrootsUnion.name, GrassrootsUnion.id)
     )
     count_query = select(func.count()).select_from(GrassrootsUnion).where(*conditions)
-    return _run_page(session, query, count_query, page, page_size)
+    return run_page(session, query, count_query, page, page_size)
 
 
 def union_choices(session: Session, *, open_on: dt.date | None = None) -> list[tuple[int, str]]:
@@ -840,29 +747,6 @@ def clean_union(
 # ---------------------------------------------------------------- versions
 
 
-def claim_version(session: Session, model: type[SQLModel], record_id: int, expected_version: int):
-    """The record, locked for this transaction if still at `expected_version`; StaleEdit if not.
-
-    The no-op UPDATE takes the row (PostgreSQL) or the database (SQLite) write lock and re-checks
-    the version under it, so two saves racing each other cannot both pass.
-    """
-    record = session.get(model, record_id)
-    if record is None:
-        raise RecordError("record.not_found")
-    claimed = session.exec(
-        update(model)
-        .where(model.id == record_id, model.version == expected_version)
-        .values(version=model.version)
-    )
-    session.refresh(record)
-    if claimed.rowcount != 1:
-        changes, username, at = audit.changes_since(
-            session, model.__tablename__, record_id, expected_version
-        )
-        raise StaleEdit(changes, username, at)
-    return record
-
-
 def _live(record) -> None:
     if record.deleted_at is not None:
         raise RecordError("record.deleted")
@@ -876,14 +760,7 @@ def _apply(session: Session, actor: Actor, record, cleaned: dict[str, Any], expe
     before = audit.snapshot(record)
     for name, value in changed.items():
         setattr(record, name, value)
-    record.version = expected + 1
-    record.updated_at = utcnow()
-    session.add(record)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="update", record=record, before=before
-    )
-    bump_data_version(session)
+    versioning.save(session, record, username=actor.username, before=before)
     return record
 
 
@@ -904,7 +781,7 @@ def update_member(
     require(actor, Role.staff)
     today = today or today_local()
     cleaned = clean_member(session, changes, member_id=member_id, today=today)
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     if {"nationality", "contract_months", "has_application"} & set(cleaned):
         _check_foreign(member, cleaned)
@@ -1025,7 +902,7 @@ def transfer_member(
     """Move an active member to another union: zero for the federation, −1 and +1 for the unions."""
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     _check_after_history(session, member, on)
     _open_union(session, to_union_id, on)
@@ -1052,7 +929,7 @@ def record_departure(
         reason = LeaveReason(reason)
     except ValueError:
         raise RecordError("record.reason_required") from None
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     _check_after_history(session, member, on)
     return _rule(
@@ -1074,7 +951,7 @@ def readmit_member(
 ) -> Member:
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     _open_union(session, union_id, on)
     return _rule(
@@ -1096,7 +973,7 @@ def void_event(
 ) -> Member:
     """Take back the member's latest movement, recorded by mistake (audited, figures follow)."""
     require(actor, Role.staff)
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     event = _event_of(session, member, event_id)
     return _rule(
@@ -1120,7 +997,7 @@ def correct_event(
     require(actor, Role.staff)
     if on is not None:
         _check_day(on, today or today_local())
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     event = _event_of(session, member, event_id)
     if on is not None and event.kind in (EventKind.admitted, EventKind.transfer_in):
@@ -1138,7 +1015,7 @@ def delete_member(
 ) -> Member:
     """Soft delete: the member and their events leave the figures at once; `restore_member` undoes."""
     require(actor, Role.staff)
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     _live(member)
     return membership.soft_delete_member(session=session, member=member, by_user=actor.username)
 
@@ -1147,7 +1024,7 @@ def restore_member(
     session: Session, *, actor: Actor, member_id: int, expected_version: int
 ) -> Member:
     require(actor, Role.staff)
-    member = claim_version(session, Member, member_id, expected_version)
+    member = versioning.claim(session, Member, member_id, expected_version)
     if member.deleted_at is None:
         return member
     errors: dict[str, Reason] = {}
@@ -1170,12 +1047,7 @@ def add_enterprise(
         raise InvalidInput({"name": reason("record.required")})
     values = {"ownership": Ownership.non_state_domestic.value, **values}
     cleaned = clean_enterprise(session, values, today=today or today_local())
-    enterprise = Enterprise(**cleaned)
-    session.add(enterprise)
-    session.flush()
-    audit.record_change(session, username=actor.username, action="insert", record=enterprise)
-    bump_data_version(session)
-    return enterprise
+    return versioning.create(session, Enterprise(**cleaned), username=actor.username)
 
 
 def update_enterprise(
@@ -1191,7 +1063,7 @@ def update_enterprise(
     cleaned = clean_enterprise(
         session, changes, enterprise_id=enterprise_id, today=today or today_local()
     )
-    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
+    enterprise = versioning.claim(session, Enterprise, enterprise_id, expected_version)
     _live(enterprise)
     return _apply(session, actor, enterprise, cleaned, expected_version)
 
@@ -1201,7 +1073,7 @@ def delete_enterprise(
 ) -> Enterprise:
     """Soft delete an enterprise recorded by mistake; refused while a union is linked to it."""
     require(actor, Role.staff)
-    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
+    enterprise = versioning.claim(session, Enterprise, enterprise_id, expected_version)
     _live(enterprise)
     linked = session.exec(
         select(GrassrootsUnion.name).where(
@@ -1217,26 +1089,14 @@ def restore_enterprise(
     session: Session, *, actor: Actor, enterprise_id: int, expected_version: int
 ) -> Enterprise:
     require(actor, Role.staff)
-    enterprise = claim_version(session, Enterprise, enterprise_id, expected_version)
+    enterprise = versioning.claim(session, Enterprise, enterprise_id, expected_version)
     return _restore(session, actor, enterprise, expected_version)
 
 
 def _soft_delete(session: Session, actor: Actor, record, expected: int):
     before = audit.snapshot(record)
     record.deleted_at = utcnow()
-    record.updated_at = record.deleted_at
-    record.version = expected + 1
-    session.add(record)
-    session.flush()
-    audit.record_change(
-        session,
-        username=actor.username,
-        action="delete",
-        record=record,
-        before=before,
-        after=audit.snapshot(record),
-    )
-    bump_data_version(session)
+    versioning.save(session, record, username=actor.username, before=before, action="delete")
     return record
 
 
@@ -1245,14 +1105,7 @@ def _restore(session: Session, actor: Actor, record, expected: int):
         return record
     before = audit.snapshot(record)
     record.deleted_at = None
-    record.updated_at = utcnow()
-    record.version = expected + 1
-    session.add(record)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="restore", record=record, before=before
-    )
-    bump_data_version(session)
+    versioning.save(session, record, username=actor.username, before=before, action="restore")
     return record
 
 
@@ -1303,7 +1156,7 @@ def update_union(
 ) -> GrassrootsUnion:
     require(actor, Role.staff)
     cleaned = clean_union(session, changes, union_id=union_id, today=today or today_local())
-    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
+    union = versioning.claim(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     if "name" in cleaned or "unit_id" in cleaned:
         _check_union_name_free(
@@ -1354,7 +1207,7 @@ def dissolve_union(
     they must first be transferred or recorded as leaving (reason: union dissolved)."""
     require(actor, Role.staff)
     _check_day(on, today or today_local())
-    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
+    union = versioning.claim(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     if union.dissolved_on is not None:
         raise RecordError("record.already_dissolved", date=fmt_date(union.dissolved_on))
@@ -1414,7 +1267,7 @@ def delete_union(
 ) -> GrassrootsUnion:
     """Soft delete a union recorded by mistake; refused while any member event is recorded in it."""
     require(actor, Role.staff)
-    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
+    union = versioning.claim(session, GrassrootsUnion, union_id, expected_version)
     _live(union)
     has_events = session.exec(
         select(literal(1)).where(
@@ -1430,5 +1283,5 @@ def restore_union(
     session: Session, *, actor: Actor, union_id: int, expected_version: int
 ) -> GrassrootsUnion:
     require(actor, Role.staff)
-    union = claim_version(session, GrassrootsUnion, union_id, expected_version)
+    union = versioning.claim(session, GrassrootsUnion, union_id, expected_version)
     return _restore(session, actor, union, expected_version)

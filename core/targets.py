@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from core import audit, plans
-from core.auth import Actor, require
+from core.access import Actor, require
 from core.db import bump_data_version
 from core.models import OrgUnit, Plan, PlanTarget, Role, TargetAllocation, TargetKey
-from core.records import RecordError, claim_version
+from core.records import RecordError
+from core.versioning import claim as claim_version
 
 
 class TargetError(RecordError):

@@ -11,7 +11,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.auth import AccessError
+from core.access import AccessError
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import ActivityKind, OutreachChannel, Role

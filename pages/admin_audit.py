@@ -7,10 +7,10 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import SQLModel
 
-from core import audit
+from core import audit, changelog
 from core.audit import AuditFilter
 from core.formatting import fmt_datetime
-from core.records import display_value, field_label
+from core.labels import display_value, field_label
 from core.strings import t
 from ui import auth
 from ui import records_widgets as rw
@@ -116,7 +116,7 @@ def detail(row: dict) -> None:
         t("admin_audit.revert"), type="primary", disabled=not sure, key="admin_audit.revert"
     ) and rw.write(
         P,
-        audit.revert_change,
+        changelog.revert_change,
         actor=user,
         done=t("admin_audit.reverted_done", no=row["id"]),
         entry_id=row["id"],

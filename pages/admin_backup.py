@@ -8,7 +8,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from core import backup, settings
-from core.auth import AccessError
+from core.access import AccessError
 from core.formatting import fmt_datetime, fmt_size, now_local
 from core.strings import t
 from ui import auth

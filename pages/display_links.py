@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, display_links
-from core.auth import PermissionDenied
+from core.access import PermissionDenied
 from core.formatting import fmt_datetime
 from core.strings import t
 from ui import auth

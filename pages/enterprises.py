@@ -10,6 +10,7 @@ import streamlit as st
 from core import organising, records
 from core.formatting import fmt_date, today_local
 from core.models import OrganisingStage, Ownership, Role
+from core.paging import Page
 from core.records import EnterpriseFilter
 from core.strings import t
 from ui import auth
@@ -139,7 +140,7 @@ def save_row(row: dict, changes: dict) -> tuple[object, str | None]:
     )
 
 
-def draw_table(result: records.Page, f: EnterpriseFilter) -> None:
+def draw_table(result: Page, f: EnterpriseFilter) -> None:
     if not result.rows:
         st.info(t("enterprises.none"))
         return

@@ -12,6 +12,7 @@ import streamlit as st
 from core import records
 from core.formatting import fmt_date, today_local
 from core.models import LeaveReason, MemberStatus, Role
+from core.paging import Page
 from core.records import MemberFilter
 from core.strings import t
 from ui import auth
@@ -97,7 +98,7 @@ def save_row(row: dict, changes: dict) -> tuple[object, str | None]:
     )
 
 
-def draw_table(result: records.Page, f: MemberFilter) -> None:
+def draw_table(result: Page, f: MemberFilter) -> None:
     if not result.rows:
         st.info(t("members.none"))
         return

@@ -8,7 +8,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.auth import AccessError
+from core.access import AccessError
 from core.duties import PersonIn
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import NetworkBody, Role, UnitKind

@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, organising
-from core.auth import PermissionDenied
+from core.access import PermissionDenied
 from core.formatting import fmt_int, today_local
 from core.metrics import PROSPECT_MIN_WORKERS
 from core.models import OrganisingStage

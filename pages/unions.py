@@ -10,6 +10,7 @@ import streamlit as st
 from core import records
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import Role, UnionKind, UnitKind
+from core.paging import Page
 from core.records import UnionFilter
 from core.strings import t
 from ui import auth
@@ -110,7 +111,7 @@ def save_row(row: dict, changes: dict) -> tuple[object, str | None]:
     )
 
 
-def draw_table(result: records.Page, f: UnionFilter, units, clusters) -> None:
+def draw_table(result: Page, f: UnionFilter, units, clusters) -> None:
     if not result.rows:
         st.info(t("unions.none"))
         return

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from sqlmodel import func, select
 
-from core import audit, metrics, records
-from core.audit import AuditError, AuditFilter
-from core.auth import Actor, PermissionDenied
+from core import audit, changelog, metrics, records
+from core.access import Actor, PermissionDenied
+from core.audit import AuditFilter
+from core.changelog import AuditError
 from core.formatting import today_local
 from core.models import AppUser, AuditLog, Member, UnitKind, UnitLink
 from core.units import EVERYTHING
@@ -62,7 +63,7 @@ def last_entry(session, **where) -> AuditLog:
 
 
 def revert(session, entry, actor=ADMIN):
-    audit.revert_change(session, actor=actor, entry_id=entry.id)
+    changelog.revert_change(session, actor=actor, entry_id=entry.id)
     session.commit()
 
 

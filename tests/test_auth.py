@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from core import auth, users
-from core.auth import Actor, PermissionDenied
+from core import access, auth, users
+from core.access import Actor, PermissionDenied
 from core.models import AppUser, AuditLog, Role
 
 NOW = dt.datetime(2025, 6, 2, 3, 0, tzinfo=dt.UTC)
@@ -159,18 +159,18 @@ def test_idle_expiry_follows_the_setting(monkeypatch):
 
 
 def test_require_refuses_lower_roles_in_vietnamese():
-    assert auth.require(STAFF, Role.staff) is STAFF
-    assert auth.require(ADMIN, Role.staff) is ADMIN
+    assert access.require(STAFF, Role.staff) is STAFF
+    assert access.require(ADMIN, Role.staff) is ADMIN
     with pytest.raises(PermissionDenied) as viewer:
-        auth.require(VIEWER, Role.staff)
+        access.require(VIEWER, Role.staff)
     assert viewer.value.message() == "Tài khoản chỉ xem không được thay đổi dữ liệu."
     with pytest.raises(PermissionDenied) as staff:
-        auth.require(STAFF, Role.admin)
+        access.require(STAFF, Role.admin)
     assert staff.value.message() == "Chỉ quản trị viên được thực hiện thao tác này."
     with pytest.raises(PermissionDenied):
-        auth.require(None, Role.viewer)
+        access.require(None, Role.viewer)
     with pytest.raises(PermissionDenied):
-        auth.require(Actor("x", "superuser"), Role.viewer)
+        access.require(Actor("x", "superuser"), Role.viewer)
 
 
 def test_admin_creates_an_account_with_a_one_time_password(session):

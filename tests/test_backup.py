@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from core import backup, db, membership
-from core.auth import Actor, PermissionDenied
+from core.access import Actor, PermissionDenied
 from core.cli import main
 from core.models import AuditLog, GrassrootsUnion, Member, MembershipEvent, Role
 from core.strings import t

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from core import briefing, db, demo, display_links, membership
-from core.auth import Actor
+from core.access import Actor
 from core.formatting import fmt_int
 from core.models import GrassrootsUnion, Member
 from core.strings import t

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import briefing, charts, db, display_links, metrics
-from core.auth import Actor
+from core.access import Actor
 from core.formatting import fmt_date, fmt_int, fmt_pct
 from core.ranking import Level, Ranking, RankRow
 from core.strings import t

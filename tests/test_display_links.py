@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from core import db, display_links
-from core.auth import Actor, PermissionDenied
+from core.access import Actor, PermissionDenied
 from core.display_links import LinkStatus
 from core.models import AuditLog, DisplayLink
 

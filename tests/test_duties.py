@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from core import db, duties, plans
-from core.auth import Actor, PermissionDenied
+from core.access import Actor, PermissionDenied
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn, PersonIn
 from core.models import (
     Activity,

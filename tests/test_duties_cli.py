@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from core import duties, plans
-from core.auth import Actor
+from core.access import Actor
 from core.cli import main
 from core.duties import ActivityIn
 from core.models import PlanTarget, TargetKey, UnitKind

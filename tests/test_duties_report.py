@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from core import duties
-from core.auth import Actor
+from core.access import Actor
 from core.duties import ActivityIn, PartyIntroductionIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
 from core.strings import t

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core import duties
-from core.auth import Actor
+from core.access import Actor
 from core.duties import ActivityIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
 from core.strings import t

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from core import importing
-from core.auth import Actor
+from core.access import Actor
 from core.importing import workbooks
 from core.membership import recount_active_members
 from core.models import (
@@ -366,7 +366,7 @@ def test_refused_report_keeps_formula_text_as_text(session, union):
 
 
 def test_a_viewer_can_neither_commit_nor_undo_an_import(session, union):
-    from core.auth import PermissionDenied
+    from core.access import PermissionDenied
 
     viewer = Actor("lanhdao", "viewer")
     data = s.xlsx(MEMBERS)

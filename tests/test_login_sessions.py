@@ -9,7 +9,7 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from core import auth, login_sessions, users
-from core.auth import Actor
+from core.access import Actor
 from core.login_sessions import EndReason, State
 from core.models import AppUser, LoginSession, Role
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from core import db, organising
-from core.auth import Actor, PermissionDenied
+from core.access import Actor, PermissionDenied
 from core.models import AuditLog, Enterprise, OrganisingStage
 from tests import factories as f
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from core import duties
-from core.auth import Actor
+from core.access import Actor
 from core.duties import ActivityIn, PersonIn
 from core.models import Activity, AuditLog, NetworkPerson, TargetKey, UnitKind
 from core.strings import t

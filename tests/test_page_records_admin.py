@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from core import audit, plans, records, users
-from core.auth import Actor
+from core.access import Actor
 from core.models import AppUser, AuditLog, Member, OrgUnit, TargetAllocation, UnitKind, UnitLink
 from core.units import descendants
 from tests import factories as f

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, func, select
 
-from core import records
-from core.auth import Actor, PermissionDenied
+from core import records, versioning
+from core.access import Actor, PermissionDenied
 from core.formatting import fmt_datetime
 from core.models import AuditLog, Enterprise, GrassrootsUnion, Member, UnitKind
 from core.records import EnterpriseFilter, MemberFilter, RecordError, UnionFilter
@@ -215,7 +215,7 @@ def test_two_people_editing_the_same_member_cannot_overwrite_each_other(engine, 
             today=TODAY,
         )
         lan_session.commit()
-        with pytest.raises(records.StaleEdit) as stale:
+        with pytest.raises(versioning.StaleEdit) as stale:
             records.update_member(
                 hoa_session,
                 actor=OTHER,
@@ -249,7 +249,7 @@ def test_a_stale_movement_is_refused_too(session, world):
         today=TODAY,
     )
     session.commit()
-    with pytest.raises(records.StaleEdit):
+    with pytest.raises(versioning.StaleEdit):
         records.record_departure(
             session,
             actor=STAFF,

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from core import metrics, organisation, plans, targets
-from core.auth import Actor, PermissionDenied
+from core.access import Actor, PermissionDenied
 from core.models import OrgUnit, PlanTarget, UnitKind
 from core.records import RecordError
 from core.units import descendants, scope_for_unit, selectable_units

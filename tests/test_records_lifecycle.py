@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import func, select
 
 from core import metrics, records
-from core.auth import Actor
+from core.access import Actor
 from core.models import AuditLog, GrassrootsUnion, Member, MembershipEvent
 from core.records import RecordError
 from core.units import EVERYTHING, scope_for_union

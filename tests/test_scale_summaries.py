@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from core import db, membership, metrics
-from core.auth import Actor
+from core.access import Actor
 from core.importing.commit import UndoError, undo_batch
 from core.models import (
     EVENT_SIGN,

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from core import db, demo, importing, membership
-from core.auth import Actor
+from core.access import Actor
 from core.demo import GIVEN_MALE, MIDDLE_MALE, SURNAMES
 from core.formatting import fmt_int
 from core.models import GrassrootsUnion, Member, MembershipEvent

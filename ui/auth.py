@@ -15,15 +15,15 @@ import json
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from core import access, db, login_sessions
 from core import auth as core_auth
-from core import db, login_sessions
 from core.login_sessions import State
 from core.models import Role, utcnow
 from core.strings import t
 from ui.navigation import ensure_router
 
 # The acting user; the name pages have used since the foundation.
-CurrentUser = core_auth.Actor
+CurrentUser = access.Actor
 
 USER_KEY = "auth.user"  # user name of the login
 SEEN_KEY = "auth.seen"  # aware datetime of the last page load
@@ -68,7 +68,7 @@ def _oidc_email() -> str | None:
         return None
 
 
-def _sign_in(actor: core_auth.Actor, *, token: str | None = None) -> None:
+def _sign_in(actor: access.Actor, *, token: str | None = None) -> None:
     """Log `actor` in for this connection. Without `token` (a login with the form or a provider) a
     new login session starts and its cookie is written at the next run."""
     state = st.session_state
@@ -118,7 +118,7 @@ def _cookie_token() -> str | None:
     return value if isinstance(value, str) and value else None  # AppTest has no real cookies
 
 
-def _resume_from_cookie() -> core_auth.Actor | None:
+def _resume_from_cookie() -> access.Actor | None:
     """The user of a valid login-session cookie brought by this connection, or None."""
     token = _cookie_token()
     if token is None or token in st.session_state.get(ENDED_KEY, ()):
@@ -297,11 +297,11 @@ def _forced_change_form(username: str) -> None:
     if new != again:
         st.error(t("auth.passwords_differ"))
         return
-    actor = core_auth.Actor(username=username, role=Role.viewer)
+    actor = access.Actor(username=username, role=Role.viewer)
     try:
         with db.session_scope() as session:
             core_auth.change_password(session, actor=actor, old_password=old, new_password=new)
-    except core_auth.AccessError as error:
+    except access.AccessError as error:
         st.error(error.message())
         return
     except SQLAlchemyError as error:
@@ -372,7 +372,7 @@ def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> N
                 new_password=new,
                 keep_token=st.session_state.get(TOKEN_KEY),
             )
-    except core_auth.AccessError as error:
+    except access.AccessError as error:
         st.error(error.message())
         return
     except SQLAlchemyError as error:

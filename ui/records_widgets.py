@@ -14,15 +14,13 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from core import db
-from core.audit import AuditError
-from core.auth import AccessError, Actor
+from core.access import Actor
+from core.errors import CatalogueError
 from core.formatting import fmt_int
-from core.membership import RuleViolation
-from core.organising import OrganisingError
-from core.records import RecordError
 from core.strings import t
 
-REFUSALS = (RecordError, AccessError, AuditError, RuleViolation, OrganisingError)
+# Every refusal a core write makes is a CatalogueError with its Vietnamese message.
+REFUSALS = (CatalogueError,)
 PAGE_SIZES = (25, 50, 100, 200)
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from core import db, importing
-from core.auth import Actor
+from core.access import Actor
 from core.cli import CommandError
 from core.importing import export
 from core.models import ImportKind

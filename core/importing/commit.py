@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
 from core import audit, membership
-from core.auth import Actor, require
+from core.access import Actor, require
 from core.db import bump_data_version, data_version
 from core.errors import CatalogueError
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
