@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
-from core.models import AuditLog
+from core.models import AuditLog, Enterprise, GrassrootsUnion, OrgUnit
 from core.paging import Page
 
 
@@ -127,8 +127,6 @@ def changes_since(
 
 
 def _reference_models() -> dict[str, type[SQLModel]]:
-    from core.models import Enterprise, GrassrootsUnion, OrgUnit
-
     return {
         "union_id": GrassrootsUnion,
         "other_union_id": GrassrootsUnion,

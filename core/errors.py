@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.strings import t
+
 
 class CatalogueError(Exception):
     """Raised with `key` (a catalogue entry) and `values`; `message()` says it in the user's language."""
@@ -12,6 +14,4 @@ class CatalogueError(Exception):
         self.values = values
 
     def message(self) -> str:
-        from core.strings import t
-
         return t(self.key, **self.values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from core import metrics
+from core.strings import t
 from core.units import EVERYTHING, Scope
 
 QUARTERS = (1, 2, 3, 4)
@@ -54,8 +55,6 @@ def quarters_so_far(year: int, today: dt.date) -> list[int]:
 
 def quarter_label(year: int, quarter: int | None) -> str:
     """'Quý II/2025', or 'Cả năm 2025' for the whole year."""
-    from core.strings import t
-
     if quarter is None:
         return t("quarter.whole_year", year=year)
     return t("quarter.label", roman=ROMAN[quarter], quarter=quarter, year=year)
@@ -63,8 +62,6 @@ def quarter_label(year: int, quarter: int | None) -> str:
 
 def quarter_short(quarter: int) -> str:
     """'Quý II'."""
-    from core.strings import t
-
     return t("quarter.short", roman=ROMAN[quarter], quarter=quarter)
 
 

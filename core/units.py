@@ -9,6 +9,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from core.models import GrassrootsUnion, OrgUnit, UnitKind, UnitLink
+from core.text import unaccent
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,6 @@ def scope_for_union(session: Session, union_id: int) -> Scope:
 
 def find_scope(session: Session, name: str, on: dt.date) -> Scope:
     """A unit or a union by its exact name (case and spacing ignored); LookupError if none."""
-    from core.text import unaccent
-
     wanted = unaccent(name)
     for unit in session.exec(select(OrgUnit).where(OrgUnit.deleted_at.is_(None))).all():
         if unaccent(unit.name) == wanted:
