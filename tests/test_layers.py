@@ -46,7 +46,12 @@ def _imports(name: str, path: Path) -> list[tuple[str, ast.AST, bool]]:
                 if child.level:
                     parts = package.split(".")[: len(package.split(".")) - (child.level - 1)]
                     base = ".".join([*parts, base] if base else parts)
-                targets = [base] + [f"{base}.{alias.name}" for alias in child.names]
+                # `from package import module` imports that module; `from module import name`
+                # imports the module that holds the name.
+                targets = [
+                    f"{base}.{alias.name}" if f"{base}.{alias.name}" in FILES else base
+                    for alias in child.names
+                ]
             for target in targets:
                 if target in FILES and target != name:
                     found.append((target, child, inner))
