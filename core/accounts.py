@@ -139,6 +139,8 @@ def _active_admins(session: Session) -> int:
 
 
 def _save(session: Session, actor: Actor, user: AppUser, before: dict, action: str) -> AppUser:
+    # The logged snapshot leaves the hash out, so it is taken here: stamp the version it will have.
+    user.version = before["version"] + 1
     versioning.save(
         session,
         user,
