@@ -5,6 +5,11 @@ PostgreSQL: `pg_dump --format=custom`, one snapshot in a repeatable-read transac
 brings it back in a single transaction, so a failed restore leaves the database as it was.
 After a restore the schema is migrated to the current version and the data version moves past
 every value it had, so no app server keeps figures cached from before.
+
+A backup downloaded from the app holds every account and every CCCD, and a browser download passes
+through the app server's media store under a URL anyone holding it could fetch. So it is encrypted
+with a passphrase the admin types (AES-256-GCM, the key derived with scrypt): a copied link or a
+lost file alone is worthless. `restore` takes such a file given the passphrase.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import text, update
 from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session, select
@@ -32,6 +40,11 @@ PG_DUMP_MAGIC = b"PGDMP"
 # What a backup downloaded from the app is called: SQLite's own file, or pg_dump's custom format.
 FILE_SUFFIX = {"sqlite": "sqlite3", "postgresql": "dump"}
 MAX_DOWNLOAD_MB = 500
+# An encrypted backup: this line, a 16-byte scrypt salt, a 12-byte nonce, then AES-GCM's output.
+ENCRYPTED_MAGIC = b"UGT-BACKUP AES-256-GCM scrypt v1\n"
+ENCRYPTED_SUFFIX = ".enc"
+MIN_PASSPHRASE_LENGTH = 10
+SCRYPT_COST = {"n": 2**15, "r": 8, "p": 1}  # about 32 MB and a tenth of a second per key
 # Tables a backup of this application must hold.
 REQUIRED_TABLES = ("alembic_version", "member", "membership_event", "grassroots_union")
 
@@ -72,8 +85,10 @@ def backup(path: Path, *, url: str | None = None) -> BackupResult:
     return BackupResult(path=path, size=path.stat().st_size, backend=backend)
 
 
-def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -> tuple[str, bytes]:
-    """An admin's backup from the app: the file's name and bytes, for the browser to save.
+def download(
+    *, actor, passphrase: str, url: str | None = None, now: dt.datetime | None = None
+) -> tuple[str, bytes]:
+    """An admin's backup from the app, encrypted with `passphrase`: the file's name and bytes.
 
     The same consistent copy as `backup`, made in a temporary folder that is gone afterwards, and
     noted in the audit log (who, which file, how big). A copy over MAX_DOWNLOAD_MB is refused: a
@@ -84,15 +99,18 @@ def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -
     from core.models import Role
 
     require(actor, Role.admin)
+    if len(passphrase or "") < MIN_PASSPHRASE_LENGTH:
+        raise BackupError("backup.passphrase_short", n=MIN_PASSPHRASE_LENGTH)
     url = url or settings.get("DATABASE_URL")
     backend = _backend(url)
     stamp = (now or now_local()).strftime("%Y%m%d-%H%M")
-    name = f"ugt-backup-{stamp}.{FILE_SUFFIX[backend]}"
+    plain_name = f"ugt-backup-{stamp}.{FILE_SUFFIX[backend]}"
     with tempfile.TemporaryDirectory(prefix="ugt-backup-") as folder:
-        result = backup(Path(folder) / name, url=url)
+        result = backup(Path(folder) / plain_name, url=url)
         if result.size > MAX_DOWNLOAD_MB * 1024 * 1024:
             raise BackupError("backup.too_big", size=fmt_size(result.size), max=MAX_DOWNLOAD_MB)
-        data = result.path.read_bytes()
+        data = encrypt(result.path.read_bytes(), passphrase)
+    name = plain_name + ENCRYPTED_SUFFIX
     with db.session_scope(db.engine_for(url)) as session:
         audit.record_change(
             session,
@@ -102,6 +120,41 @@ def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -
             after={"file": name, "bytes": len(data)},
         )
     return name, data
+
+
+# ---------------------------------------------------------------- encryption
+
+
+def _key(passphrase: str, salt: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, **SCRYPT_COST).derive(passphrase.encode("utf-8"))
+
+
+def encrypt(data: bytes, passphrase: str) -> bytes:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = ENCRYPTED_MAGIC + salt + nonce
+    # The header is authenticated too: a changed salt or nonce fails like a wrong passphrase.
+    return header + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, header)
+
+
+def decrypt(blob: bytes, passphrase: str, *, file: str = "") -> bytes:
+    """The backup inside an encrypted file; BackupError if the passphrase is wrong or the file
+    was altered (AES-GCM cannot tell the two apart)."""
+    if not blob.startswith(ENCRYPTED_MAGIC):
+        raise BackupError("backup.not_a_backup", file=file)
+    start = len(ENCRYPTED_MAGIC)
+    salt, nonce = blob[start : start + 16], blob[start + 16 : start + 28]
+    try:
+        return AESGCM(_key(passphrase, salt)).decrypt(nonce, blob[start + 28 :], blob[: start + 28])
+    except InvalidTag:
+        raise BackupError("backup.wrong_passphrase", file=file) from None
+
+
+def is_encrypted(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError:
+        return False
 
 
 def last_download(session: Session) -> AuditLog | None:
@@ -114,16 +167,36 @@ def last_download(session: Session) -> AuditLog | None:
     ).first()
 
 
-def restore(path: Path, *, url: str | None = None, by_user: str | None = None) -> str:
+def restore(
+    path: Path,
+    *,
+    url: str | None = None,
+    by_user: str | None = None,
+    passphrase: str | None = None,
+) -> str:
     """Replace the database at `url` with the backup in `path`; returns the backend's name.
 
     The file is checked first; one that is not a backup of this application is refused with
-    `BackupError("backup.not_a_backup")` and nothing is touched.
+    `BackupError("backup.not_a_backup")` and nothing is touched. An encrypted backup (downloaded
+    from the app) needs its `passphrase`; it is decrypted into a private temporary folder.
     """
-    url = url or settings.get("DATABASE_URL")
     path = Path(path)
     if not path.is_file():
         raise BackupError("backup.missing_file", file=str(path))
+    if not is_encrypted(path):
+        return _restore(path, url=url, by_user=by_user, name=path.name)
+    if not passphrase:
+        raise BackupError("backup.passphrase_needed", file=path.name)
+    plain = decrypt(path.read_bytes(), passphrase, file=path.name)
+    with tempfile.TemporaryDirectory(prefix="ugt-restore-") as folder:
+        inside = Path(folder) / path.name.removesuffix(ENCRYPTED_SUFFIX)
+        inside.write_bytes(plain)
+        del plain
+        return _restore(inside, url=url, by_user=by_user, name=path.name)
+
+
+def _restore(path: Path, *, url: str | None, by_user: str | None, name: str) -> str:
+    url = url or settings.get("DATABASE_URL")
     backend = _backend(url)
     if backend == "sqlite":
         _check_sqlite_backup(path)
@@ -136,7 +209,7 @@ def restore(path: Path, *, url: str | None = None, by_user: str | None = None) -
         _pg_restore(path, url)
     db.engine_for(url).dispose()  # pooled connections may still see the replaced tables
     db.migrate(url)
-    _after_restore(url, before, path, by_user)
+    _after_restore(url, before, name, by_user)
     return backend
 
 
@@ -335,7 +408,7 @@ def _data_version(url: str) -> int:
         return 0
 
 
-def _after_restore(url: str, before: int, path: Path, by_user: str | None) -> None:
+def _after_restore(url: str, before: int, name: str, by_user: str | None) -> None:
     """Move the data version past both histories and note the restore in the audit log."""
     with db.session_scope(db.engine_for(url)) as session:
         restored = db.data_version(session)
@@ -352,5 +425,5 @@ def _after_restore(url: str, before: int, path: Path, by_user: str | None) -> No
             username=by_user,
             action="restore",
             table_name="database",
-            after={"file": path.name, "data_version": target},
+            after={"file": name, "data_version": target},
         )

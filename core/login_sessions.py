@@ -20,10 +20,11 @@ from enum import StrEnum
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from core import settings
 from core.access import Actor, actor_of
-from core.auth import find_user, session_expired
 from core.models import AppUser, LoginSession, utcnow
 from core.tokens import hash_token, new_token, plausible
+from core.users import find_user
 
 COOKIE = "ugt_session"
 COOKIE_MAX_AGE_DAYS = 30  # the browser may keep the token this long; the server's idle limit rules
@@ -36,6 +37,17 @@ class EndReason(StrEnum):
     idle = "idle"
     password = "password"  # the account's password changed
     disabled = "disabled"
+
+
+def session_expired(
+    last_seen: dt.datetime | None, now: dt.datetime | None = None, idle_hours: float | None = None
+) -> bool:
+    """True when a login has been idle longer than SESSION_IDLE_HOURS."""
+    if last_seen is None:
+        return True
+    now = now or utcnow()
+    hours = float(settings.get("SESSION_IDLE_HOURS")) if idle_hours is None else idle_hours
+    return now - last_seen > dt.timedelta(hours=hours)
 
 
 def start(session: Session, *, username: str, now: dt.datetime | None = None) -> str:

@@ -392,6 +392,9 @@ class AppUser(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=100, unique=True)
+    # The name as compared (core.users.username_key): unique, so «SecAdmin» cannot join «secadmin».
+    # Case folding may lengthen a name (ß → ss), hence the room.
+    username_key: str = Field(max_length=300, unique=True, index=True)
     full_name: str | None = Field(default=None, max_length=200)
     password_hash: str = Field(max_length=300)
     role: str = Field(max_length=10)

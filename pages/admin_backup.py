@@ -29,20 +29,35 @@ if last is None:
 else:
     st.caption(t("admin_backup.last", at=fmt_datetime(last.at), who=last.username or "—"))
 
-if st.button(
-    t("admin_backup.make"), type="primary", icon=":material/backup:", key="admin_backup.make"
-):
+
+def forget_backup() -> None:
+    """After the click the page lets go of the file: nothing of it is offered any more."""
     st.session_state.pop(READY, None)
-    try:
-        with st.spinner(t("admin_backup.working")):
-            name, data = backup.download(actor=user)
-    except (backup.BackupError, AccessError) as error:
-        st.error(error.message(), icon=":material/block:")
-    except SQLAlchemyError as error:
-        st.error(t("records.db_error", detail=type(error).__name__), icon=":material/block:")
+
+
+with st.form("admin_backup.form", clear_on_submit=True):
+    passphrase = st.text_input(
+        t("admin_backup.passphrase"), type="password", help=t("admin_backup.passphrase_help")
+    )
+    again = st.text_input(t("admin_backup.passphrase_again"), type="password")
+    make = st.form_submit_button(
+        t("admin_backup.make"), type="primary", icon=":material/backup:", key="admin_backup.make"
+    )
+if make:
+    st.session_state.pop(READY, None)
+    if passphrase != again:
+        st.error(t("admin_backup.passphrases_differ"), icon=":material/block:")
     else:
-        st.session_state[READY] = (name, data, now_local())
-        st.rerun()  # the "last backup" line above shows this one
+        try:
+            with st.spinner(t("admin_backup.working")):
+                name, data = backup.download(actor=user, passphrase=passphrase)
+        except (backup.BackupError, AccessError) as error:
+            st.error(error.message(), icon=":material/block:")
+        except SQLAlchemyError as error:
+            st.error(t("records.db_error", detail=type(error).__name__), icon=":material/block:")
+        else:
+            st.session_state[READY] = (name, data, now_local())
+            st.rerun()  # the "last backup" line above shows this one
 
 ready = st.session_state.get(READY)
 if ready is not None:
@@ -50,14 +65,16 @@ if ready is not None:
     st.success(
         t("admin_backup.ready", file=name, size=fmt_size(len(data)), at=fmt_datetime(made_at))
     )
+    # `data` as a callable: Streamlit puts no file in its media store (whose /media/<id> URLs
+    # answer without a login) until the click, and then one it does not map to any page.
     st.download_button(
         t("admin_backup.save"),
-        data=data,
+        data=lambda: data,
         file_name=name,
         mime="application/octet-stream",
         icon=":material/download:",
         key="admin_backup.save",
-        on_click="ignore",
+        on_click=forget_backup,
     )
 
 st.subheader(t("admin_backup.restore_heading"), anchor=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import auth as core_auth
+from core import accounts
 from core.formatting import fmt_datetime
 from core.models import Role, utcnow
 from core.strings import t
@@ -34,7 +34,7 @@ def load_users() -> list[dict]:
                 "last_login_at": u.last_login_at,
                 "version": u.version,
             }
-            for u in core_auth.list_users(session)
+            for u in accounts.list_users(session)
         ]
 
     return rw.held(LIST, "all", lambda: rw.read(load), table=True)
@@ -88,7 +88,7 @@ def create_form() -> None:
         if not submitted:
             return
         result, refused = rw.run_write(
-            core_auth.create_account, actor=user, username=username, role=role, full_name=full_name
+            accounts.create_account, actor=user, username=username, role=role, full_name=full_name
         )
         if refused:
             st.error(refused)
@@ -112,7 +112,7 @@ def manage(row: dict) -> None:
         if st.form_submit_button(t("admin_users.change_role")):
             if rw.write(
                 P,
-                core_auth.set_role,
+                accounts.set_role,
                 actor=user,
                 done=t("records.saved"),
                 role=role,
@@ -126,7 +126,7 @@ def manage(row: dict) -> None:
         if st.button(t(label), key="admin_users.toggle"):
             if rw.write(
                 P,
-                core_auth.set_disabled,
+                accounts.set_disabled,
                 actor=user,
                 done=t("records.saved"),
                 disabled=not row["disabled"],
@@ -137,11 +137,20 @@ def manage(row: dict) -> None:
                 st.rerun()
         if row["locked_until"] and row["locked_until"] > utcnow():
             if st.button(t("admin_users.unlock"), key="admin_users.unlock"):
-                if rw.write(P, core_auth.unlock, actor=user, done=t("records.saved"), **common):
+                if rw.write(
+                    P,
+                    accounts.unlock,
+                    actor=user,
+                    done=t("records.saved"),
+                    expected_version=row["version"],
+                    **common,
+                ):
                     rw.forget(LIST)
                     st.rerun()
         if st.button(t("admin_users.reset_password"), key="admin_users.reset"):
-            password, refused = rw.run_write(core_auth.reset_password, actor=user, **common)
+            password, refused = rw.run_write(
+                accounts.reset_password, actor=user, expected_version=row["version"], **common
+            )
             if refused:
                 st.error(refused)
             else:

@@ -218,10 +218,10 @@ def test_revert_a_unit_link_and_put_it_back(session):
 
 
 def test_a_password_change_is_not_reverted(session):
-    from core import auth, users
+    from core import accounts, users
 
     users.create_user(session, username="lan", role="staff", password="mat-khau-dung", by_user="t")
-    auth.change_password(
+    accounts.change_password(
         session, actor=STAFF, old_password="mat-khau-dung", new_password="mat-khau-moi-1"
     )
     session.commit()
@@ -233,13 +233,13 @@ def test_a_password_change_is_not_reverted(session):
 
 
 def test_revert_an_account_being_disabled(session):
-    from core import auth, users
+    from core import accounts, users
 
     users.create_user(session, username="boss", role="admin", password="mat-khau-dung", by_user="t")
     lan = users.create_user(
         session, username="lan", role="staff", password="mat-khau-dung", by_user="t"
     )
-    auth.set_disabled(session, actor=ADMIN, user_id=lan.id, disabled=True)
+    accounts.set_disabled(session, actor=ADMIN, user_id=lan.id, disabled=True)
     session.commit()
     revert(session, last_entry(session, table_name="app_user", action="update"))
     assert session.get(AppUser, lan.id).disabled is False

@@ -210,16 +210,23 @@ def backup_notes(url: str) -> list[AuditLog]:
         return list(session.exec(select(AuditLog).where(AuditLog.action == "backup")).all())
 
 
-def test_an_admin_downloads_a_backup_that_restores(backend, backup_db, tmp_path):
+PASSPHRASE = "hoa sen nở giữa hồ"
+
+
+def test_an_admin_downloads_an_encrypted_backup_that_restores_with_its_passphrase(
+    backend, backup_db, tmp_path, capsys
+):
     committed_start(backup_db)
     before = state(backup_db)
 
-    name, data = backup.download(actor=BOSS, now=NOW)
+    name, data = backup.download(actor=BOSS, passphrase=PASSPHRASE, now=NOW)
 
     suffix = {"sqlite": "sqlite3", "postgresql": "dump"}[backend]
-    assert name == f"ugt-backup-20251103-1745.{suffix}"
+    assert name == f"ugt-backup-20251103-1745.{suffix}.enc"
     magic = backup.SQLITE_MAGIC if backend == "sqlite" else backup.PG_DUMP_MAGIC
-    assert data.startswith(magic)
+    assert data.startswith(backup.ENCRYPTED_MAGIC)
+    assert magic not in data and b"CREATE TABLE" not in data and b"argon2" not in data
+    assert backup.decrypt(data, PASSPHRASE).startswith(magic)
     [note] = backup_notes(backup_db)
     assert (note.username, note.table_name, note.after) == (
         "boss",
@@ -236,14 +243,36 @@ def test_an_admin_downloads_a_backup_that_restores(backend, backup_db, tmp_path)
         membership.record_departure(
             session=session, member=member, on=D(2025, 9, 1), reason="quit_job", by_user="test"
         )
-    backup.restore(saved, by_user="boss")
+    for passphrase, key in ((None, "backup.passphrase_needed"), ("sai", "backup.wrong_passphrase")):
+        with pytest.raises(backup.BackupError) as refused:
+            backup.restore(saved, by_user="boss", passphrase=passphrase)
+        assert refused.value.key == key
+    assert state(backup_db)["members"] != before["members"]  # nothing was restored
+    # From the command line, the passphrase in a file.
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    assert main(["restore", str(saved), "--passphrase-file", str(secret)]) == 0
+    assert capsys.readouterr().out.startswith("Đã khôi phục")
     assert state(backup_db)["members"] == before["members"]
+
+
+def test_a_changed_byte_or_a_short_passphrase_is_refused():
+    sealed = backup.encrypt(b"SQLite format 3\x00 data", PASSPHRASE)
+    for position in (len(backup.ENCRYPTED_MAGIC) + 3, len(sealed) - 1):
+        altered = bytearray(sealed)
+        altered[position] ^= 1
+        with pytest.raises(backup.BackupError) as refused:
+            backup.decrypt(bytes(altered), PASSPHRASE)
+        assert refused.value.key == "backup.wrong_passphrase"
+    with pytest.raises(backup.BackupError) as short:
+        backup.download(actor=BOSS, passphrase="ngan")
+    assert short.value.key == "backup.passphrase_short"
 
 
 @pytest.mark.parametrize("role", [Role.viewer, Role.staff])
 def test_only_an_admin_may_download_a_backup(backup_db, role):
     with pytest.raises(PermissionDenied):
-        backup.download(actor=Actor("someone", role))
+        backup.download(actor=Actor("someone", role), passphrase=PASSPHRASE)
     assert backup_notes(backup_db) == []
 
 
@@ -251,28 +280,68 @@ def test_a_backup_too_big_for_the_browser_is_refused_and_not_noted(backup_db, mo
     committed_start(backup_db)
     monkeypatch.setattr(backup, "MAX_DOWNLOAD_MB", 0)
     with pytest.raises(backup.BackupError) as refused:
-        backup.download(actor=BOSS)
+        backup.download(actor=BOSS, passphrase=PASSPHRASE)
     assert refused.value.message().startswith("Bản sao lưu nặng ")
     assert "python -m core backup" in refused.value.message()
     assert backup_notes(backup_db) == []
 
 
-def test_the_backup_page_makes_and_offers_the_file(backup_db):
-    from streamlit.testing.v1 import AppTest
+def test_the_backup_page_offers_only_ciphertext_and_only_on_click(backup_db, monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import AppTest, app_test
 
     from tests.login import login_as
 
+    managers: list[MediaFileManager] = []
+
+    class KeptMediaFileManager(MediaFileManager):
+        """The media store of each run, kept to look into after it."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", KeptMediaFileManager)
     committed_start(backup_db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     login_as(at, "boss", "admin")
     at.run()
     at.switch_page("pages/admin_backup.py").run()
     assert [c.value for c in at.main.caption][-1] == "Chưa có lần sao lưu nào được tạo từ ứng dụng."
+    at.main.text_input[0].input(PASSPHRASE)
+    at.main.text_input[1].input(PASSPHRASE)
     at.button(key="admin_backup.make").click().run()
     assert not at.exception
     [note] = backup_notes(backup_db)
     [done] = at.success
     assert done.value.startswith(f"Đã tạo bản sao lưu {note.after['file']} (")
-    assert at.get("download_button")[0].proto.label == "Tải bản sao lưu về máy"
+    [button] = at.get("download_button")
+    assert button.proto.label == "Tải bản sao lưu về máy"
+    # No URL exists before the click: nothing under /media/ to fetch without the session.
+    assert button.proto.url == ""
+    media = managers[-1]
+    assert not media._file_metadata  # the store holds nothing of the backup
+    served = media.read_file(media.execute_deferred(button.proto.deferred_file_id).split("/")[-1])
+    # What the click puts in the media store is ciphertext; the typed passphrase opens it.
+    assert served.content.startswith(backup.ENCRYPTED_MAGIC)
+    magic = backup.SQLITE_MAGIC if backup_db.startswith("sqlite") else backup.PG_DUMP_MAGIC
+    assert backup.decrypt(served.content, PASSPHRASE).startswith(magic)
     assert at.main.caption[-1].value.startswith("Lần sao lưu gần nhất: ")
     assert at.main.caption[-1].value.endswith("(boss)")
+
+
+def test_the_backup_page_refuses_passphrases_that_differ(backup_db):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.login import login_as
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    login_as(at, "boss", "admin")
+    at.run()
+    at.switch_page("pages/admin_backup.py").run()
+    at.main.text_input[0].input(PASSPHRASE)
+    at.main.text_input[1].input(PASSPHRASE + "!")
+    at.button(key="admin_backup.make").click().run()
+    assert [e.value for e in at.error] == [t("admin_backup.passphrases_differ")]
+    assert backup_notes(backup_db) == []
+    assert at.get("download_button") == []

@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from core import auth, login_sessions, users
+from core import accounts, login_sessions, users
 from core.access import Actor
 from core.login_sessions import EndReason, State
 from core.models import AppUser, LoginSession, Role
@@ -138,7 +138,7 @@ def test_touch_tells_open_ended_and_idle_apart(session):
 def test_changing_ones_password_ends_the_other_sessions_only(session):
     make_user(session)
     here, laptop, phone = start(session), start(session), start(session)
-    auth.change_password(
+    accounts.change_password(
         session,
         actor=Actor("lan", Role.staff),
         old_password="mat-khau-dung",
@@ -162,8 +162,8 @@ def test_an_admin_reset_or_disable_ends_every_session_of_the_account(session):
         start(session, "hoa"),
         start(session, "boss"),
     )
-    auth.reset_password(session, actor=ADMIN, user_id=lan.id)
-    auth.set_disabled(session, actor=ADMIN, user_id=hoa.id, disabled=True)
+    accounts.reset_password(session, actor=ADMIN, user_id=lan.id)
+    accounts.set_disabled(session, actor=ADMIN, user_id=hoa.id, disabled=True)
     session.commit()
     ends = dict(session.exec(select(LoginSession.user_id, LoginSession.end_reason)).all())
     assert ends[lan.id] == "password"

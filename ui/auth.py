@@ -15,7 +15,7 @@ import json
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import access, db, login_sessions
+from core import access, accounts, db, login_sessions
 from core import auth as core_auth
 from core.login_sessions import State
 from core.models import Role, utcnow
@@ -191,11 +191,11 @@ def current_user() -> CurrentUser | None:
     token = state.get(TOKEN_KEY)
     # With a login session, idleness is the session's (any tab's use counts); without one (a
     # session seeded by tests), this connection's own.
-    idle = token is None and core_auth.session_expired(state.get(SEEN_KEY), now)
+    idle = token is None and login_sessions.session_expired(state.get(SEEN_KEY), now)
     if not idle:
         try:
             with db.session_scope() as session:
-                actor = core_auth.load_actor(session, username)
+                actor = accounts.load_actor(session, username)
                 shared = (
                     State.open if token is None else login_sessions.touch(session, token, now=now)
                 )
@@ -300,7 +300,7 @@ def _forced_change_form(username: str) -> None:
     actor = access.Actor(username=username, role=Role.viewer)
     try:
         with db.session_scope() as session:
-            core_auth.change_password(session, actor=actor, old_password=old, new_password=new)
+            accounts.change_password(session, actor=actor, old_password=old, new_password=new)
     except access.AccessError as error:
         st.error(error.message())
         return
@@ -365,7 +365,7 @@ def _change_own_password(user: CurrentUser, old: str, new: str, again: str) -> N
         return
     try:
         with db.session_scope() as session:
-            core_auth.change_password(
+            accounts.change_password(
                 session,
                 actor=user,
                 old_password=old,

@@ -43,7 +43,10 @@ def register(commands) -> None:
 
 
 def cmd_init_db(_args) -> int:
-    db.migrate()
+    try:
+        db.migrate()
+    except users.UsernameClash as error:
+        raise CommandError(error.message()) from None
     print(t("cli.init_done"))
     return 0
 

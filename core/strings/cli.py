@@ -49,6 +49,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the password must have at least {n} characters.",
     ),
     "user.exists": ("tài khoản «{name}» đã tồn tại.", "the account «{name}» already exists."),
+    "user.names_clash": (
+        "không nâng cấp được cơ sở dữ liệu: các tài khoản sau trùng tên khi không phân biệt chữ"
+        " hoa, chữ thường: {accounts}. Hãy xác định tài khoản nào là thật, đổi tên tài khoản còn"
+        " lại (ví dụ: {sql}) rồi chạy lại python -m core init-db.",
+        "cannot upgrade the database: these accounts have the same name once case is ignored:"
+        " {accounts}. Decide which account is genuine, rename the other (for example: {sql}) and"
+        " run python -m core init-db again.",
+    ),
     "progress.heading": (
         "Năm {year} — {unit} — số liệu đến ngày {date}",
         "{year} — {unit} — figures as of {date}",

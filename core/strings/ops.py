@@ -43,6 +43,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The backup is {size}, over the {max} MB a browser download may take. Run on the server:"
         " python -m core backup FILE",
     ),
+    "backup.passphrase_short": (
+        "Cụm mật khẩu bảo vệ bản sao lưu phải có ít nhất {n} ký tự.",
+        "The passphrase protecting the backup needs at least {n} characters.",
+    ),
+    "backup.passphrase_needed": (
+        "bản sao lưu {file} đã được mã hóa: cần cụm mật khẩu (--passphrase-file TỆP, hoặc chạy"
+        " trong cửa sổ lệnh để được hỏi).",
+        "the backup {file} is encrypted: its passphrase is needed (--passphrase-file FILE, or run"
+        " in a terminal to be asked).",
+    ),
+    "backup.wrong_passphrase": (
+        "cụm mật khẩu không đúng, hoặc tệp {file} đã bị thay đổi; không khôi phục gì.",
+        "wrong passphrase, or the file {file} was altered; nothing was restored.",
+    ),
+    "backup.passphrase_prompt": ("Cụm mật khẩu của bản sao lưu: ", "Passphrase of the backup: "),
+    "admin_backup.passphrase": ("Cụm mật khẩu bảo vệ bản sao lưu", "Passphrase for the backup"),
+    "admin_backup.passphrase_again": ("Nhập lại cụm mật khẩu", "The passphrase again"),
+    "admin_backup.passphrase_help": (
+        "Bản sao lưu chứa toàn bộ dữ liệu, kể cả số CCCD, nên được mã hóa bằng cụm mật khẩu này."
+        " Cần đúng cụm mật khẩu khi khôi phục; hãy cất giữ nó ở nơi khác với tệp sao lưu.",
+        "The backup holds all the data, CCCD numbers included, so it is encrypted with this"
+        " passphrase. The same passphrase is needed to restore it; keep it apart from the file.",
+    ),
+    "admin_backup.passphrases_differ": (
+        "Hai lần nhập cụm mật khẩu không khớp nhau.",
+        "The two passphrases differ.",
+    ),
     "nav.admin_backup": ("Sao lưu dữ liệu", "Backup"),
     "admin_backup.heading": ("Sao lưu dữ liệu", "Backup"),
     "admin_backup.intro": (
@@ -64,10 +91,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "admin_backup.restore_heading": ("Khôi phục từ bản sao lưu", "Restoring a backup"),
     "admin_backup.restore_how": (
         "Khôi phục thay thế toàn bộ dữ liệu hiện có, nên chỉ làm trên máy chủ, khi không ai đang"
-        " nhập liệu: `python -m core restore TÊN_TỆP`. Tệp không phải bản sao lưu của hệ thống"
-        " này sẽ bị từ chối và dữ liệu giữ nguyên.",
+        " nhập liệu: `python -m core restore TÊN_TỆP` (sẽ được hỏi cụm mật khẩu). Tệp không phải"
+        " bản sao lưu của hệ thống này sẽ bị từ chối và dữ liệu giữ nguyên.",
         "A restore replaces all the data there is, so it is done on the server while nobody is"
-        " entering data: `python -m core restore FILE`. A file that is not a backup of this"
+        " entering data: `python -m core restore FILE` (it asks for the passphrase). A file that is"
+        " not a backup of this"
         " application is refused and the data stays as it was.",
     ),
     "admin_backup.last": ("Lần sao lưu gần nhất: {at} ({who})", "Last backup: {at} ({who})"),

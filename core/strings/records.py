@@ -55,16 +55,10 @@ STRINGS.update(
             "as its user name.",
         ),
         "auth.bad_credentials": (
-            "Tên đăng nhập hoặc mật khẩu không đúng.",
-            "Wrong user name or password.",
-        ),
-        "auth.locked": (
-            "Tài khoản đang bị tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {until}.",
-            "The account is locked after repeated wrong passwords. Try again after {until}.",
-        ),
-        "auth.locked_now": (
-            "Đã nhập sai mật khẩu {n} lần liên tiếp: tài khoản bị khóa 15 phút, đến {until}.",
-            "{n} wrong passwords in a row: the account is locked for 15 minutes, until {until}.",
+            "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần nhập sai liên tiếp, tài khoản bị"
+            " tạm khóa 15 phút.",
+            "Wrong user name or password. After 5 wrong passwords in a row the account is locked"
+            " for 15 minutes.",
         ),
         "auth.disabled": (
             "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên.",
@@ -120,11 +114,6 @@ STRINGS.update(
         "auth.must_change": (
             "Tài khoản «{name}» đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới để tiếp tục.",
             "The account «{name}» has a one-time password. Set a new password to go on.",
-        ),
-        "auth.user_missing": ("Không tìm thấy tài khoản.", "No such account."),
-        "auth.user_changed": (
-            "Tài khoản «{name}» vừa được người khác thay đổi. Hãy tải lại trang rồi thử lại.",
-            "The account «{name}» was just changed by someone else. Reload and try again.",
         ),
         "auth.cannot_disable_self": (
             "Không thể tự vô hiệu hóa tài khoản của chính mình.",
