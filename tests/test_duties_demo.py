@@ -1,10 +1,11 @@
-"""The duties demo data (core/duties_demo.py) on a small world: what the year's story shows."""
+"""The duties demo data (core/demo/duties.py) on a small world: what the year's story shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core import briefing_duties, duties, duties_demo
+from core import briefing_duties, duties
+from core.demo import duties as duties_demo
 from core.models import Ownership, UnitKind
 from tests import factories as f
 
