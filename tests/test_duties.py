@@ -1,4 +1,4 @@
-"""The plan's other duties (core/duties.py): what counts in which quarter, briefings held, idle
+"""The plan's other duties (core/duties/): what counts in which quarter, briefings held, idle
 committee members, `other_targets`, and the rules every write follows."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The duties in the report workbook and on the display's slide (core/duties.py)."""
+"""The duties in the report workbook and on the display's slide (core/duties/, core/briefing_duties.py)."""
 
 from __future__ import annotations
 

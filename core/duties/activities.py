@@ -15,9 +15,9 @@ from core.duties.common import (
     DutyError,
     check_date,
     check_unit,
-    claim,
     clean,
     clean_notes,
+    refuse_deleted,
     required_text,
     unit_condition,
     where_scope,
@@ -167,7 +167,8 @@ def update_activity(
     require(actor, Role.staff)
     values = _check_activity(session, data)
     people = _check_people(session, data.person_ids)
-    activity = claim(session, Activity, activity_id, expected_version)
+    activity = versioning.claim(session, Activity, activity_id, expected_version)
+    refuse_deleted(activity)
     before = audit.snapshot(activity)
     audit_before = {**before, "person_ids": _person_ids_of(session, activity_id)}
     for name, value in values.items():

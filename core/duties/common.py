@@ -5,12 +5,14 @@ pages show beside them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy import false
 from sqlmodel import Session, SQLModel, select
 
-from core import audit, versioning
+from core import versioning
 from core.access import Actor, require
 from core.errors import CatalogueError
 from core.formatting import today_local
@@ -66,21 +68,29 @@ def check_unit(session: Session, unit_id: int | None) -> None:
         raise DutyError("duty.unit_required")
 
 
-def claim(session: Session, model: type[R], record_id: int, expected_version: int) -> R:
-    """The live record, locked at `expected_version`; StaleEdit if someone saved it since."""
-    record = session.get(model, record_id)
-    if record is None or record.deleted_at is not None:  # type: ignore[attr-defined]
+def refuse_deleted(record: SQLModel) -> None:
+    """Checked under the row lock, so a delete saved a moment earlier is seen."""
+    if record.deleted_at is not None:  # type: ignore[attr-defined]
         raise DutyError("duty.record_missing")
-    return versioning.claim(session, model, record_id, expected_version)
 
 
-def change(session: Session, *, actor: Actor, record: R, values: dict) -> R:
-    """Set `values` on a claimed record and save it (versioned, audited)."""
-    before = audit.snapshot(record)
-    for name, value in values.items():
-        setattr(record, name, value)
-    versioning.save(session, record, username=actor.username, before=before)
-    return record
+@contextmanager
+def editing(
+    session: Session,
+    model: type[R],
+    record_id: int,
+    expected_version: int,
+    *,
+    actor: Actor,
+    action: str = "update",
+) -> Iterator[R]:
+    """The live record claimed at `expected_version` (StaleEdit if someone saved it since), saved
+    when the block ends."""
+    with versioning.editing(
+        session, model, record_id, expected_version, username=actor.username, action=action
+    ) as record:
+        refuse_deleted(record)
+        yield record
 
 
 def update(
@@ -93,8 +103,10 @@ def update(
     expected_version: int,
 ) -> R:
     """Set `values` on a live record read at `expected_version`, as one versioned save."""
-    record = claim(session, model, record_id, expected_version)
-    return change(session, actor=actor, record=record, values=values)
+    with editing(session, model, record_id, expected_version, actor=actor) as record:
+        for name, value in values.items():
+            setattr(record, name, value)
+    return record
 
 
 DELETABLE: dict[str, type[SQLModel]] = {
@@ -110,10 +122,11 @@ def delete_record(
 ) -> SQLModel:
     """Hide one duty record (activity, network person, Party introduction or cell)."""
     require(actor, Role.staff)
-    record = claim(session, DELETABLE[table], record_id, expected_version)
-    before = audit.snapshot(record)
-    record.deleted_at = utcnow()  # type: ignore[attr-defined]
-    versioning.save(session, record, username=actor.username, before=before, action="delete")
+    model = DELETABLE[table]
+    with editing(
+        session, model, record_id, expected_version, actor=actor, action="delete"
+    ) as record:
+        record.deleted_at = utcnow()  # type: ignore[attr-defined]
     return record
 
 

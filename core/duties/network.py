@@ -14,11 +14,10 @@ from core.access import Actor, require
 from core.duties.common import (
     MAX_TEXT,
     DutyError,
-    change,
     check_unit,
-    claim,
     clean,
     clean_notes,
+    editing,
     required_text,
     update,
     where_scope,
@@ -105,15 +104,10 @@ def replace_person(
 ) -> NetworkPerson:
     """End a seat the day before the successor takes it (the plan: replace members who do nothing)."""
     require(actor, Role.staff)
-    person = claim(session, NetworkPerson, person_id, expected_version)
-    if successor.since <= person.since:
-        raise DutyError("duty.successor_too_early")
-    change(
-        session,
-        actor=actor,
-        record=person,
-        values={"until": successor.since - dt.timedelta(days=1)},
-    )
+    with editing(session, NetworkPerson, person_id, expected_version, actor=actor) as person:
+        if successor.since <= person.since:
+            raise DutyError("duty.successor_too_early")
+        person.until = successor.since - dt.timedelta(days=1)
     return add_person(session=session, data=successor, actor=actor)
 
 
