@@ -22,6 +22,7 @@ SOURCES = (
     "core/demo/seed.py",
     "core/demo/names.py",
     "core/demo/duties.py",
+    "core/demo/bulk.py",
     "core/models.py",
     "migrations/versions/0001_initial_schema.py",
 )

@@ -1,11 +1,13 @@
 """Deterministic demo data: the Vĩnh Bảo district (default) or a city-sized data set for benchmarks.
 
-`seed` writes the membership world in bulk (`seed.py`), drawing its places and people from
-`names.py`, then a year of the plan's other duties through the duty writers (`duties.py`).
+`seed` writes the membership world (`seed.py`), drawing its places and people from `names.py`
+and loading the rows in bulk (`bulk.py`), then a year of the plan's other duties through the duty
+writers (`duties.py`).
 """
 
+from core.demo.bulk import analyze
 from core.demo.names import GIVEN_MALE, MIDDLE_MALE, SURNAMES, person
-from core.demo.seed import CITY, DISTRICT, SCALES, YEAR, Scale, analyze, is_empty, seed
+from core.demo.seed import CITY, DISTRICT, SCALES, YEAR, Scale, is_empty, seed
 
 __all__ = [
     "CITY",

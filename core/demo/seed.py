@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, text, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, func, select
 
 from core import plans
 from core.db import bump_data_version
 from core.demo import duties as duties_demo
+from core.demo.bulk import analyze, load, next_id
 from core.demo.names import (
     CLUSTERS,
     COMPANY_WORDS,
@@ -400,8 +400,8 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         events.append((i, target, EventKind.transfer_in, on, None, source))
         member_union[i] = target
 
-    first_id = _next_id(session, Member)
-    _load(
+    first_id = next_id(session, Member)
+    load(
         session,
         Member,
         MEMBER_COLUMNS,
@@ -423,8 +423,8 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         ),
     )
     people.clear()  # free the memory before the events are loaded
-    first_event = _next_id(session, MembershipEvent)
-    _load(
+    first_event = next_id(session, MembershipEvent)
+    load(
         session,
         MembershipEvent,
         EVENT_COLUMNS,
@@ -475,69 +475,3 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
     duties_demo.seed_demo(session, year=YEAR)
     bump_data_version(session)
     analyze(session)
-
-
-def _next_id(session: Session, model) -> int:
-    return int(session.exec(select(func.coalesce(func.max(model.id), 0))).one()) + 1
-
-
-def _load(
-    session: Session, model, columns: tuple[str, ...], rows: Iterable[tuple], chunk: int = 20_000
-) -> None:
-    """Bulk-load rows given as tuples in `columns` order (with explicit ids), in the session's
-    transaction: COPY on PostgreSQL, executemany of plain tuples on SQLite."""
-    connection = session.connection()
-    dialect = connection.dialect
-    raw = connection.connection.driver_connection
-    table = model.__table__
-    names = ", ".join(columns)
-    if dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table.name}))"
-            )
-        return
-    # SQLite stores dates and times as text: convert them as SQLAlchemy would, once per value.
-    converters: list[tuple[int, Callable]] = []
-    for position, name in enumerate(columns):
-        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None:
-            converters.append((position, _memoised(processor)))
-    statement = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
-    cursor = raw.cursor()
-    rows = iter(rows)
-    try:
-        while batch := list(itertools.islice(rows, chunk)):
-            if converters:
-                converted = []
-                for row in batch:
-                    values = list(row)
-                    for position, convert in converters:
-                        values[position] = convert(values[position])
-                    converted.append(values)
-                batch = converted
-            cursor.executemany(statement, batch)
-    finally:
-        cursor.close()
-
-
-def _memoised(processor: Callable) -> Callable:
-    cache: dict = {}
-
-    def convert(value):
-        try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = processor(value)
-            return result
-
-    return convert
-
-
-def analyze(session: Session) -> None:
-    """Refresh the planner's statistics after a bulk load (PostgreSQL and SQLite)."""
-    session.exec(text("ANALYZE"))
