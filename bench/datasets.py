@@ -18,7 +18,14 @@ BENCH_DIR = settings.PROJECT_ROOT / "data" / "bench"
 DEFAULT_PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BENCH_USER = "bench"
 # What the data depends on: rebuild when one of these changes.
-SOURCES = ("core/demo.py", "core/models.py", "migrations/versions/0001_initial_schema.py")
+SOURCES = (
+    "core/demo/seed.py",
+    "core/demo/names.py",
+    "core/demo/duties.py",
+    "core/demo/bulk.py",
+    "core/models.py",
+    "migrations/versions/0001_initial_schema.py",
+)
 
 
 @dataclass(frozen=True)

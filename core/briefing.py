@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from core import duties, metrics, organising, quarters, ranking, workers_month
+from core import briefing_duties, metrics, organising, quarters, ranking, workers_month
 from core.formatting import today_local
 
 SLIDES: tuple[str, ...] = (
@@ -41,7 +41,8 @@ class BriefingFigures:
     pipeline: dict[str | None, int]
     top_prospects: list[organising.Card]
     quarters: list[quarters.QuarterRow] = field(default_factory=list)
-    duty_slide: duties.DutySlide | None = None  # was the quarter's briefing held, duties behind
+    # Was the quarter's briefing held, which duties are behind.
+    duty_slide: briefing_duties.DutySlide | None = None
 
     @property
     def this_quarter(self) -> quarters.QuarterRow | None:
@@ -70,5 +71,7 @@ def figures(
         pipeline=organising.stage_counts(session, on=progress.as_of),
         top_prospects=organising.board(session, on=progress.as_of, limit=TOP_PROSPECTS),
         quarters=quarters.quarterly(session, year=year, as_of=progress.as_of),
-        duty_slide=duties.slide_figures(session, year=year, quarter=quarter, as_of=progress.as_of),
+        duty_slide=briefing_duties.slide_figures(
+            session, year=year, quarter=quarter, as_of=progress.as_of
+        ),
     )

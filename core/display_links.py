@@ -14,9 +14,8 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
-from core import audit
+from core import audit, versioning
 from core.access import Actor, require
-from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.models import DisplayLink, Role, utcnow
 from core.tokens import hash_token, new_token, plausible
@@ -82,10 +81,7 @@ def create_link(
     )
     session.add(link)
     session.flush()
-    audit.record_change(
-        session, username=actor.username, action="insert", record=link, after=_snapshot(link)
-    )
-    bump_data_version(session)
+    versioning.create(session, link, username=actor.username, audit_after=_snapshot(link))
     return link, token
 
 
@@ -93,24 +89,21 @@ def revoke(
     session: Session, *, actor: Actor | None, link_id: int, now: dt.datetime | None = None
 ) -> DisplayLink:
     require(actor, Role.admin)
-    link = session.get(DisplayLink, link_id)
-    if link is None:
+    if session.get(DisplayLink, link_id) is None:
         raise LinkError("display_link.not_found")
+    # Read under the row lock: of two admins revoking at once, the second finds it revoked.
+    link = versioning.claim(session, DisplayLink, link_id, None)
     if link.revoked_at is not None:
         return link
     before = _snapshot(link)
     link.revoked_at = now or utcnow()
-    session.add(link)
-    session.flush()
-    audit.record_change(
+    versioning.save(
         session,
+        link,
         username=actor.username,
-        action="update",
-        record=link,
         before=before,
-        after=_snapshot(link),
+        audit_after=_snapshot(link),
     )
-    bump_data_version(session)
     return link
 
 

@@ -16,15 +16,13 @@ from dataclasses import dataclass
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from core import audit
+from core import audit, versioning
 from core.access import Actor, require
-from core.db import bump_data_version
 from core.formatting import fmt_date
 from core.importing import values as cells
 from core.models import Enterprise, GrassrootsUnion, OrgUnit, Role, UnitKind, UnitLink, utcnow
 from core.records import RecordError
 from core.units import descendants
-from core.versioning import claim as claim_version
 
 
 class UnitError(RecordError):
@@ -149,10 +147,11 @@ def add_unit(
     _check_kind(kind)
     _check_dates(valid_from, valid_to)
     _check_name_free(session, name, kind, None)
-    unit = OrgUnit(name=name, kind=kind, valid_from=valid_from, valid_to=valid_to)
-    session.add(unit)
-    session.flush()
-    audit.record_change(session, username=actor.username, action="insert", record=unit)
+    unit = versioning.create(
+        session,
+        OrgUnit(name=name, kind=kind, valid_from=valid_from, valid_to=valid_to),
+        username=actor.username,
+    )
     if parent_id is not None:
         link_unit(
             session,
@@ -162,7 +161,6 @@ def add_unit(
             valid_from=valid_from or dt.date(1900, 1, 1),
             valid_to=valid_to,
         )
-    bump_data_version(session)
     return unit
 
 
@@ -182,20 +180,12 @@ def update_unit(
     _check_kind(kind)
     _check_dates(valid_from, valid_to)
     _check_name_free(session, name, kind, unit_id)
-    unit = claim_version(session, OrgUnit, unit_id, expected_version)
     changes = {"name": name, "kind": kind, "valid_from": valid_from, "valid_to": valid_to}
-    if all(getattr(unit, k) == v for k, v in changes.items()):
-        return unit
-    before = audit.snapshot(unit)
-    for key, value in changes.items():
-        setattr(unit, key, value)
-    unit.version = expected_version + 1
-    session.add(unit)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="update", record=unit, before=before
-    )
-    bump_data_version(session)
+    with versioning.editing(
+        session, OrgUnit, unit_id, expected_version, username=actor.username
+    ) as unit:
+        for key, value in changes.items():
+            setattr(unit, key, value)
     return unit
 
 
@@ -204,7 +194,7 @@ def delete_unit(
 ) -> OrgUnit:
     """Soft delete a unit entered by mistake; refused while unions, enterprises or units use it."""
     require(actor, Role.admin)
-    unit = claim_version(session, OrgUnit, unit_id, expected_version)
+    unit = versioning.claim(session, OrgUnit, unit_id, expected_version)
     in_use = (
         session.exec(
             select(GrassrootsUnion.id).where(
@@ -223,18 +213,7 @@ def delete_unit(
         raise UnitError("unit.in_use")
     before = audit.snapshot(unit)
     unit.deleted_at = utcnow()
-    unit.version = expected_version + 1
-    session.add(unit)
-    session.flush()
-    audit.record_change(
-        session,
-        username=actor.username,
-        action="delete",
-        record=unit,
-        before=before,
-        after=audit.snapshot(unit),
-    )
-    bump_data_version(session)
+    versioning.save(session, unit, username=actor.username, before=before, action="delete")
     return unit
 
 
@@ -273,29 +252,19 @@ def link_unit(
                 end=fmt_date(link.valid_to) if link.valid_to else "…",
             )
     link = UnitLink(unit_id=unit_id, parent_id=parent_id, valid_from=valid_from, valid_to=valid_to)
-    session.add(link)
-    session.flush()
-    audit.record_change(session, username=actor.username, action="insert", record=link)
-    bump_data_version(session)
-    return link
+    return versioning.create(session, link, username=actor.username)
 
 
 def end_link(session: Session, *, actor: Actor, link_id: int, valid_to: dt.date) -> UnitLink:
     """The link stops holding from `valid_to` (the unit is under that parent until the day before)."""
     require(actor, Role.admin)
-    link = session.get(UnitLink, link_id)
-    if link is None:
+    if session.get(UnitLink, link_id) is None:
         raise UnitError("record.not_found")
-    if valid_to <= link.valid_from:
-        raise UnitError("unit.dates_order")
-    before = audit.snapshot(link)
-    link.valid_to = valid_to
-    session.add(link)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="update", record=link, before=before
-    )
-    bump_data_version(session)
+    # Locked before the dates are checked, so two ends racing each other see each other's date.
+    with versioning.editing(session, UnitLink, link_id, None, username=actor.username) as link:
+        if valid_to <= link.valid_from:
+            raise UnitError("unit.dates_order")
+        link.valid_to = valid_to
     return link
 
 
@@ -348,16 +317,11 @@ def merge_units(
         if unit_id == into_unit_id:
             continue
         move_unit(session, actor=actor, unit_id=unit_id, parent_id=into_unit_id, on=on)
-        unit = session.get(OrgUnit, unit_id)
-        if close_old and (unit.valid_to is None or unit.valid_to > on):
-            before = audit.snapshot(unit)
-            unit.valid_to = on
-            unit.version += 1
-            session.add(unit)
-            session.flush()
-            audit.record_change(
-                session, username=actor.username, action="update", record=unit, before=before
-            )
+        if close_old:
+            with versioning.editing(
+                session, OrgUnit, unit_id, None, username=actor.username
+            ) as unit:
+                if unit.valid_to is None or unit.valid_to > on:
+                    unit.valid_to = on
         moved += 1
-    bump_data_version(session)
     return moved

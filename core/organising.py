@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from core import audit
+from core import audit, versioning
 from core.access import Actor, require
-from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.formatting import today_local
 from core.metrics import enterprise_filter, prospect_conditions, prospects
-from core.models import Enterprise, OrganisingStage, OrgUnit, Role, utcnow
+from core.models import Enterprise, OrganisingStage, OrgUnit, Role
 from core.units import EVERYTHING, Scope
 
 # The board's columns, in order; None is "not yet surveyed".
@@ -113,7 +112,8 @@ def move_stage(
     today: dt.date | None = None,
 ) -> Enterprise:
     """Put a prospect in `stage` from `on` and (when given) assign its officer. Staff and admin only;
-    audited; a record changed by someone else since it was read (`expected_version`) is refused."""
+    audited; a record changed by someone else since it was read (`expected_version`) is refused
+    with StaleEdit."""
     require(actor, Role.staff)
     try:
         stage = OrganisingStage(stage)
@@ -122,10 +122,9 @@ def move_stage(
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None or enterprise.deleted_at is not None:
         raise OrganisingError("organising.not_found")
-    if expected_version is not None and enterprise.version != expected_version:
-        raise OrganisingError("organising.stale", name=enterprise.name)
     if on > (today or today_local()):
         raise OrganisingError("organising.future_date")
+    enterprise = versioning.claim(session, Enterprise, enterprise_id, expected_version)
     officer = officer.strip() if officer is not None else enterprise.officer
     if stage == enterprise.stage and (officer or None) == enterprise.officer:
         return enterprise
@@ -134,12 +133,5 @@ def move_stage(
         enterprise.stage = stage
         enterprise.stage_since = on
     enterprise.officer = officer or None
-    enterprise.version += 1
-    enterprise.updated_at = utcnow()
-    session.add(enterprise)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="update", record=enterprise, before=before
-    )
-    bump_data_version(session)
+    versioning.save(session, enterprise, username=actor.username, before=before)
     return enterprise

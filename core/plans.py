@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlmodel import Session, select
 
-from core import audit
-from core.db import bump_data_version
+from core import versioning
 from core.models import Plan, PlanTarget, TargetAllocation, TargetKey
+
+Target = TypeVar("Target", PlanTarget, TargetAllocation)
 
 # Kế hoạch phát triển đoàn viên, thành lập CĐCS năm 2025, part II.
 PLAN_2025_TARGETS: dict[TargetKey, float] = {
@@ -57,16 +59,15 @@ def create_plan(
     workers_month: tuple[dt.date, dt.date] | None = None,
 ) -> Plan:
     start, end = workers_month or default_workers_month(year)
-    plan = Plan(year=year, title=title, workers_month_start=start, workers_month_end=end)
-    session.add(plan)
-    session.flush()
-    audit.record_change(session, username=by_user, action="insert", record=plan)
+    plan = versioning.create(
+        session,
+        Plan(year=year, title=title, workers_month_start=start, workers_month_end=end),
+        username=by_user,
+    )
     for key, value in targets.items():
-        target = PlanTarget(plan_id=plan.id, key=key, value=value)
-        session.add(target)
-        session.flush()
-        audit.record_change(session, username=by_user, action="insert", record=target)
-    bump_data_version(session)
+        versioning.create(
+            session, PlanTarget(plan_id=plan.id, key=key, value=value), username=by_user
+        )
     return plan
 
 
@@ -111,17 +112,18 @@ def allocate(
             TargetAllocation.target_id == target.id, TargetAllocation.unit_id == unit_id
         )
     ).first()
-    before = audit.snapshot(existing) if existing else None
-    allocation = existing or TargetAllocation(target_id=target.id, unit_id=unit_id, value=value)
-    allocation.value = value
-    session.add(allocation)
-    session.flush()
-    audit.record_change(
+    return put_value(
         session,
-        username=by_user,
-        action="update" if before else "insert",
-        record=allocation,
-        before=before,
+        existing or TargetAllocation(target_id=target.id, unit_id=unit_id, value=value),
+        value,
+        by_user=by_user,
     )
-    bump_data_version(session)
-    return allocation
+
+
+def put_value(session: Session, record: Target, value: float, *, by_user: str | None) -> Target:
+    """Insert a new target or share, or set a stored one's value under its row lock."""
+    if record.id is None:
+        return versioning.create(session, record, username=by_user)
+    with versioning.editing(session, type(record), record.id, None, username=by_user) as stored:
+        stored.value = value
+    return stored

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from core import audit, plans
+from core import plans, versioning
 from core.access import Actor, require
-from core.db import bump_data_version
 from core.models import OrgUnit, Plan, PlanTarget, Role, TargetAllocation, TargetKey
 from core.records import RecordError
-from core.versioning import claim as claim_version
+from core.strings import t
 
 
 class TargetError(RecordError):
@@ -64,8 +63,6 @@ def create_plan(
         else dict(plans.PLAN_2025_TARGETS)
     )
     if not (title or "").strip():
-        from core.strings import t
-
         title = t("target.default_title", year=year)
     return plans.create_plan(
         session,
@@ -87,24 +84,16 @@ def update_plan(
     workers_month: tuple[dt.date, dt.date],
 ) -> Plan:
     require(actor, Role.admin)
-    plan = claim_version(session, Plan, plan_id, expected_version)
-    start, end = workers_month
-    _check_window(plan.year, start, end)
-    title = (title or "").strip()
-    if not title:
-        raise TargetError("target.title_required")
-    if (plan.title, plan.workers_month_start, plan.workers_month_end) == (title, start, end):
-        return plan
-    before = audit.snapshot(plan)
-    plan.title = title
-    plan.workers_month_start, plan.workers_month_end = start, end
-    plan.version = expected_version + 1
-    session.add(plan)
-    session.flush()
-    audit.record_change(
-        session, username=actor.username, action="update", record=plan, before=before
-    )
-    bump_data_version(session)
+    with versioning.editing(
+        session, Plan, plan_id, expected_version, username=actor.username
+    ) as plan:
+        start, end = workers_month
+        _check_window(plan.year, start, end)
+        title = (title or "").strip()
+        if not title:
+            raise TargetError("target.title_required")
+        plan.title = title
+        plan.workers_month_start, plan.workers_month_end = start, end
     return plan
 
 
@@ -120,22 +109,12 @@ def set_target(
     target = session.exec(
         select(PlanTarget).where(PlanTarget.plan_id == plan.id, PlanTarget.key == key)
     ).first()
-    if target is not None and target.value == value:
-        return target
-    before = audit.snapshot(target) if target else None
-    target = target or PlanTarget(plan_id=plan.id, key=key, value=value)
-    target.value = value
-    session.add(target)
-    session.flush()
-    audit.record_change(
+    return plans.put_value(
         session,
-        username=actor.username,
-        action="update" if before else "insert",
-        record=target,
-        before=before,
+        target or PlanTarget(plan_id=plan.id, key=key, value=value),
+        value,
+        by_user=actor.username,
     )
-    bump_data_version(session)
-    return target
 
 
 def allocate(

@@ -64,7 +64,8 @@ def claim(session: Session, model: type[R], record_id: int, expected_version: in
 
     The no-op UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite) and re-checks the
     version under it. With `expected_version` None the row is only locked (a write that checks a
-    rule over the current row, e.g. "the last admin", reads it under the lock).
+    rule over the current row, e.g. "the last admin", reads it under the lock); a table without a
+    `version` column is only ever locked this way.
     """
     record = session.get(model, record_id)
     if record is None:
@@ -73,7 +74,8 @@ def claim(session: Session, model: type[R], record_id: int, expected_version: in
     condition = table.id == record_id
     if expected_version is not None:
         condition = condition & (table.version == expected_version)
-    claimed = session.exec(update(table).where(condition).values(version=table.version))  # type: ignore[call-overload]
+    lock = {"version": table.version} if "version" in model.__table__.columns else {"id": table.id}  # type: ignore[attr-defined]
+    claimed = session.exec(update(table).where(condition).values(**lock))  # type: ignore[call-overload]
     session.refresh(record)
     if claimed.rowcount != 1:
         changes, username, at = audit.changes_since(
@@ -93,11 +95,13 @@ def save(
     audit_before: dict[str, Any] | None = None,
     audit_after: dict[str, Any] | None = None,
     batch_id: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """Stamp `record` with its next version and the time, audit the change, bump the data version.
 
     `before` is the record's snapshot taken when it was claimed. `audit_before`/`audit_after`
-    replace the logged snapshots where a column must not reach the log (a password hash)."""
+    replace the logged snapshots where a column must not reach the log (a password hash); `extra`
+    is logged after the new snapshot's columns (links kept in another table, e.g. who took part)."""
     if hasattr(record, "version"):
         record.version = (before or {}).get("version", record.version) + 1  # type: ignore[attr-defined]
     if hasattr(record, "updated_at"):
@@ -110,7 +114,10 @@ def save(
         action=action,
         record=record,
         before=audit_before if audit_before is not None else before,
-        after=audit_after if audit_after is not None else audit.snapshot(record),
+        after={
+            **(audit_after if audit_after is not None else audit.snapshot(record)),
+            **(extra or {}),
+        },
         batch_id=batch_id,
     )
     bump_data_version(session)
@@ -124,8 +131,9 @@ def create(
     action: str = "insert",
     audit_after: dict[str, Any] | None = None,
     batch_id: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> R:
-    """Insert `record` (version 1), audited, the data version bumped."""
+    """Insert `record` (version 1), audited, the data version bumped; `extra` as for `save`."""
     session.add(record)
     session.flush()
     audit.record_change(
@@ -133,7 +141,7 @@ def create(
         username=username,
         action=action,
         record=record,
-        after=audit_after,
+        after={**(audit_after or audit.snapshot(record)), **(extra or {})},
         batch_id=batch_id,
     )
     bump_data_version(session)

@@ -11,8 +11,8 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.access import AccessError
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn
+from core.errors import CatalogueError
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import ActivityKind, OutreachChannel, Role
 from core.strings import t
@@ -40,7 +40,7 @@ def write(action, **kwargs) -> bool:
     try:
         with db.session_scope() as session:
             action(session=session, actor=user, **kwargs)
-    except (duties.DutyError, AccessError) as error:
+    except CatalogueError as error:
         st.error(error.message())
         return False
     st.session_state[FLASH] = t("duty.saved")

@@ -8,8 +8,8 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.access import AccessError
 from core.duties import PersonIn
+from core.errors import CatalogueError
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import NetworkBody, Role, UnitKind
 from core.strings import t
@@ -31,7 +31,7 @@ def write(action, **kwargs) -> bool:
     try:
         with db.session_scope() as session:
             action(session=session, actor=user, **kwargs)
-    except (duties.DutyError, AccessError) as error:
+    except CatalogueError as error:
         st.error(error.message())
         return False
     st.session_state[FLASH] = t("duty.saved")

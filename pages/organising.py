@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from core import db, organising
-from core.access import PermissionDenied
+from core.errors import CatalogueError
 from core.formatting import fmt_int, today_local
 from core.metrics import PROSPECT_MIN_WORKERS
 from core.models import OrganisingStage
@@ -123,7 +123,7 @@ def move_form(card: organising.Card) -> None:
                         officer=officer,
                         expected_version=card.version,
                     )
-            except (organising.OrganisingError, PermissionDenied) as error:
+            except CatalogueError as error:
                 st.error(error.message())
                 return
             st.session_state[NOTICE_KEY] = t(

@@ -1,4 +1,4 @@
-"""The plan's other duties (core/duties.py): what counts in which quarter, briefings held, idle
+"""The plan's other duties (core/duties/): what counts in which quarter, briefings held, idle
 committee members, `other_targets`, and the rules every write follows."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from core import db, duties, plans
+from core import db, duties, plans, versioning
 from core.access import Actor, PermissionDenied
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn, PersonIn
 from core.models import (
@@ -398,7 +398,7 @@ def test_a_stale_edit_is_refused(session, units):
         session=session, activity_id=training.id, data=data, expected_version=1, actor=STAFF
     )
     data.title = "Lần 2"
-    with pytest.raises(duties.StaleRecord):
+    with pytest.raises(versioning.StaleEdit):
         duties.update_activity(
             session=session, activity_id=training.id, data=data, expected_version=1, actor=STAFF
         )
@@ -543,7 +543,7 @@ def test_prospects_by_officer(session):
         duties.assign_officer(
             session=session, enterprise_id=a.id, officer=None, expected_version=2, actor=VIEWER
         )
-    with pytest.raises(duties.StaleRecord):
+    with pytest.raises(versioning.StaleEdit):
         duties.assign_officer(
             session=session, enterprise_id=a.id, officer=None, expected_version=1, actor=STAFF
         )

@@ -1,10 +1,11 @@
-"""The duties demo data (core/duties_demo.py) on a small world: what the year's story shows."""
+"""The duties demo data (core/demo/duties.py) on a small world: what the year's story shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from core import duties, duties_demo
+from core import briefing_duties, duties
+from core.demo import duties as duties_demo
 from core.models import Ownership, UnitKind
 from tests import factories as f
 
@@ -37,7 +38,7 @@ def test_demo_year_of_duties(session):
         party_introductions=1,
         party_cells=1,
     )
-    slide = duties.slide_figures(session, year=2025, as_of=D(2025, 12, 31))
+    slide = briefing_duties.slide_figures(session, year=2025, as_of=D(2025, 12, 31))
     assert (slide.quarter, slide.briefing.held) == (4, False)
     assert slide.idle_members == ["Lê Thị Ngọc"]
     assert slide.behind == [

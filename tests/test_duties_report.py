@@ -1,4 +1,4 @@
-"""The duties in the report workbook and on the display's slide (core/duties.py)."""
+"""The duties in the report workbook and on the display's slide (core/duties/, core/briefing_duties.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from core import duties
+from core import briefing_duties, duties
 from core.access import Actor
 from core.duties import ActivityIn, PartyIntroductionIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
@@ -109,13 +109,13 @@ def test_a_row_per_duty_in_the_report_workbook(session, year_of_duties):
 
 
 def test_slide_of_a_quarter(session, year_of_duties):
-    second = duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
+    second = briefing_duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
     assert (second.quarter, second.as_of, second.briefing.held) == (2, D(2025, 6, 30), False)
     assert second.idle_members == ["Bình"]
     assert (second.quarter_counts.trainings, second.quarter_counts.outreach_reach) == (1, 900)
     # By 30/06 two briefings were due and one quarter had one; 8 × 181/365 introductions were due.
     assert second.behind == ["party_introductions", "briefings_held"]
 
-    third = duties.slide_figures(session, year=2025, as_of=D(2025, 9, 30))
+    third = briefing_duties.slide_figures(session, year=2025, as_of=D(2025, 9, 30))
     assert (third.quarter, third.briefing.held_on) == (3, [D(2025, 9, 30)])
     assert third.behind == ["party_introductions", "briefings_held"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core import duties
+from core import briefing_duties, duties
 from core.access import Actor
 from core.duties import ActivityIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
@@ -31,13 +31,15 @@ def test_slide_says_whether_the_briefing_was_held_and_escapes_names(session):
         actor=STAFF,
     )
 
-    first = slide_duties(duties.slide_figures(session, year=2025, quarter=1, as_of=D(2025, 12, 31)))
+    first = slide_duties(
+        briefing_duties.slide_figures(session, year=2025, quarter=1, as_of=D(2025, 12, 31))
+    )
     assert t("duties.slide_held") in first and "14/02/2025" in first
     assert "&lt;b&gt;Bình&lt;/b&gt;" in first and "<b>Bình</b>" not in first
     assert first.count('class="bd-card bd-gauge"') == 4
 
     second = slide_duties(
-        duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
+        briefing_duties.slide_figures(session, year=2025, quarter=2, as_of=D(2025, 12, 31))
     )
     assert t("duties.slide_not_held") in second
     assert t("duties.slide_not_held_note", date="30/06/2025") in second

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from core import db, organising
+from core import db, organising, versioning
 from core.access import Actor, PermissionDenied
 from core.models import AuditLog, Enterprise, OrganisingStage
 from tests import factories as f
@@ -139,7 +139,7 @@ def test_a_stale_edit_is_refused(session, prospects):
     organising.move_stage(
         session, actor=STAFF, enterprise_id=big.id, stage="campaigning", on=D(2025, 4, 2)
     )
-    with pytest.raises(organising.OrganisingError) as refused:
+    with pytest.raises(versioning.StaleEdit) as refused:
         organising.move_stage(
             session,
             actor=Actor(username="hoa", role="staff"),
@@ -148,8 +148,12 @@ def test_a_stale_edit_is_refused(session, prospects):
             on=D(2025, 4, 2),
             expected_version=read_version,
         )
-    assert refused.value.key == "organising.stale"
-    assert "Công ty May Hải Âu" in refused.value.message()
+    assert refused.value.key == "record.stale"
+    assert refused.value.username == STAFF.username
+    assert [(c.field, c.before, c.after) for c in refused.value.changes] == [
+        ("stage", "contacted", "campaigning"),
+        ("stage_since", "2025-03-01", "2025-04-02"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import streamlit as st
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from core import duties
+from core import audit, duties, versioning
 from core.access import Actor
 from core.duties import ActivityIn, PersonIn
 from core.models import Activity, AuditLog, NetworkPerson, TargetKey, UnitKind
@@ -172,7 +172,8 @@ def test_a_second_save_of_the_same_activity_is_refused(session, world):
         other.commit()
     title.input("Của tôi")
     at = submit(at, form)
-    assert t("duty.stale") in [e.value for e in at.error]
+    stale = versioning.StaleEdit(*audit.changes_since(session, "activity", training.id, 1))
+    assert stale.message() in [e.value for e in at.error]
     session.expire_all()
     assert session.get(Activity, training.id).title == "Khác"
 

@@ -152,7 +152,7 @@ def test_city_identity_numbers_stay_unique_past_a_million():
     import random
 
     rng = random.Random(1)
-    below = demo._person(rng, 999_999)[5]
-    above = demo._person(rng, 1_999_999)[5]
+    below = demo.person(rng, 999_999)[5]
+    above = demo.person(rng, 1_999_999)[5]
     assert below.endswith("999999") and above.endswith("999999")
     assert above[:3] == "001" and below[:3] in {"031", "030", "034", "022", "036"}

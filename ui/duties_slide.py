@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from core import charts, duties
+from core import briefing_duties, charts
 from core.formatting import fmt_date, fmt_int, fmt_number
 from core.plans import DUTY_TARGETS
 from core.quarters import quarter_label
@@ -26,7 +26,7 @@ def duty_gauges(targets: dict) -> list[charts.Gauge]:
     ]
 
 
-def slide_duties(slide: duties.DutySlide) -> str:
+def slide_duties(slide: briefing_duties.DutySlide) -> str:
     """The body of the display's duties slide, in the display's own HTML pieces (ui.slides).
 
     Left: was this quarter's briefing held, the quarter's activities, the idle committee members.

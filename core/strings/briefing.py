@@ -98,10 +98,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "không tìm thấy doanh nghiệp này (có thể đã bị xóa).",
         "this enterprise no longer exists.",
     ),
-    "organising.stale": (
-        "«{name}» vừa được người khác sửa. Hãy tải lại trang và làm lại.",
-        "«{name}» was just changed by someone else. Reload and try again.",
-    ),
     "organising.future_date": (
         "ngày chuyển bước không thể sau hôm nay.",
         "the date cannot be after today.",

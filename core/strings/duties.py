@@ -67,10 +67,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bản ghi không còn tồn tại (có thể đã bị xóa).",
         "The record no longer exists (it may have been deleted).",
     ),
-    "duty.stale": (
-        "Bản ghi vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.",
-        "Someone else has just changed this record. Reload the page and edit again.",
-    ),
     "duty.until_before_since": (
         "Ngày thôi tham gia không được trước ngày bắt đầu.",
         "The end date cannot be before the start date.",

@@ -10,14 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, text, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, func, select
 
-from core import duties_demo, plans
+from core import plans
 from core.db import bump_data_version
+from core.demo import duties as duties_demo
+from core.demo.bulk import analyze, load, next_id
+from core.demo.names import (
+    CLUSTERS,
+    COMPANY_WORDS,
+    NEW_COMMUNES,
+    OLD_TO_NEW,
+    PUBLIC_BODIES,
+    TRADE_UNIONS,
+    TRADES,
+    day_in,
+    person,
+)
 from core.membership import refresh_active_members
 from core.models import (
     Enterprise,
@@ -35,173 +47,10 @@ from core.models import (
     UnitLink,
     utcnow,
 )
-from core.text import unaccent
 
 REORGANISED_ON = dt.date(2025, 7, 1)  # Resolution 1669/NQ-UBTVQH15
 HISTORY_START = dt.date(2000, 1, 1)
 FEDERATION = "LĐLĐ huyện Vĩnh Bảo"
-
-# Old commune (before 1/7/2025) -> new commune it became part of. The grouping is illustrative.
-OLD_TO_NEW: dict[str, str] = {
-    "Thị trấn Vĩnh Bảo": "Vĩnh Bảo",
-    "Tân Hưng": "Vĩnh Bảo",
-    "Tân Liên": "Vĩnh Bảo",
-    "Lý Học": "Nguyễn Bỉnh Khiêm",
-    "Trung Lập": "Nguyễn Bỉnh Khiêm",
-    "Vĩnh Long": "Nguyễn Bỉnh Khiêm",
-    "Cổ Am": "Vĩnh Am",
-    "Tam Cường": "Vĩnh Am",
-    "Liên Am": "Vĩnh Am",
-    "Vĩnh Hải": "Vĩnh Hải",
-    "Vĩnh An": "Vĩnh Hải",
-    "Hùng Tiến": "Vĩnh Hải",
-    "Vĩnh Hòa": "Vĩnh Hòa",
-    "Hiệp Hòa": "Vĩnh Hòa",
-    "Cao Minh": "Vĩnh Hòa",
-    "Hòa Bình": "Vĩnh Thịnh",
-    "Tiền Phong": "Vĩnh Thịnh",
-    "Thắng Thủy": "Vĩnh Thịnh",
-    "Trấn Dương": "Vĩnh Thuận",
-    "Giang Biên": "Vĩnh Thuận",
-    "Dũng Tiến": "Vĩnh Thuận",
-    "Việt Tiến": "Vĩnh Thuận",
-}
-NEW_COMMUNES = [
-    "Vĩnh Bảo",
-    "Nguyễn Bỉnh Khiêm",
-    "Vĩnh Am",
-    "Vĩnh Hải",
-    "Vĩnh Hòa",
-    "Vĩnh Thịnh",
-    "Vĩnh Thuận",
-]
-CLUSTERS = [
-    ("Cụm thi đua số 1", UnitKind.cluster),
-    ("Cụm thi đua số 2", UnitKind.cluster),
-    ("Cụm thi đua số 3", UnitKind.cluster),
-    ("Khối Doanh nghiệp", UnitKind.block),
-    ("Khối Hành chính sự nghiệp", UnitKind.block),
-]
-
-SURNAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Phan",
-    "Đinh",
-    "Mạc",
-    "Lương",
-    "Tô",
-    "Đào",
-    "Cao",
-]
-MIDDLE_MALE = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Xuân", "Thành", "Ngọc"]
-MIDDLE_FEMALE = ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng", "Kim", "Phương"]
-GIVEN_MALE = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Giang",
-    "Hải",
-    "Hùng",
-    "Khánh",
-    "Long",
-    "Nam",
-    "Phong",
-    "Quân",
-    "Sơn",
-    "Thắng",
-    "Toàn",
-    "Trung",
-    "Tuấn",
-    "Việt",
-    "Vinh",
-    "Hiếu",
-]
-GIVEN_FEMALE = [
-    "Anh",
-    "Chi",
-    "Dung",
-    "Hà",
-    "Hạnh",
-    "Hằng",
-    "Hoa",
-    "Hương",
-    "Lan",
-    "Linh",
-    "Mai",
-    "Nga",
-    "Ngân",
-    "Nhung",
-    "Oanh",
-    "Phương",
-    "Quyên",
-    "Thảo",
-    "Trang",
-    "Yến",
-]
-TRADES = [
-    "May mặc",
-    "Giày da",
-    "Chế biến gỗ",
-    "Cơ khí",
-    "Điện tử",
-    "Chế biến thực phẩm",
-    "Vật liệu xây dựng",
-    "Xây dựng",
-    "Vận tải",
-    "Thương mại",
-    "Nông nghiệp công nghệ cao",
-]
-COMPANY_WORDS = [
-    "Minh Phát",
-    "Hoàng Long",
-    "Thành Công",
-    "An Phú",
-    "Đại Dương",
-    "Việt Hưng",
-    "Phú Thái",
-    "Hải Âu",
-    "Tân Tiến",
-    "Hưng Thịnh",
-    "Bảo An",
-    "Kim Long",
-    "Sao Mai",
-    "Trường Sơn",
-    "Đông Á",
-    "Nam Việt",
-    "Thiên Phúc",
-    "Hồng Hà",
-    "Quang Minh",
-    "Hà Anh",
-]
-PUBLIC_BODIES = [
-    "Trường THPT Vĩnh Bảo",
-    "Trường THPT Nguyễn Bỉnh Khiêm",
-    "Trung tâm Y tế huyện",
-    "Trường THCS Vĩnh An",
-    "Trường Tiểu học Cổ Am",
-    "Bệnh viện đa khoa huyện",
-    "Trung tâm Văn hóa, Thông tin và Thể thao huyện",
-    "Kho bạc Nhà nước huyện",
-]
-TRADE_UNIONS = [
-    "Nghiệp đoàn xe ôm công nghệ",
-    "Nghiệp đoàn nghề cá",
-    "Nghiệp đoàn buôn bán chợ",
-    "Nghiệp đoàn thợ xây tự do",
-]
 
 
 @dataclass(frozen=True)
@@ -232,49 +81,14 @@ def is_empty(session: Session) -> bool:
     )
 
 
-def _day_in(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
-    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
-
-
 def _plan_year_day(rng: random.Random, scale: Scale, year_end: dt.date) -> dt.date:
     """A date in the plan year with Workers' Month (May) weighted as the campaign makes it."""
     if rng.random() < scale.workers_month_share:
-        return _day_in(rng, dt.date(YEAR, 5, 1), dt.date(YEAR, 5, 31))
+        return day_in(rng, dt.date(YEAR, 5, 1), dt.date(YEAR, 5, 31))
     while True:
-        day = _day_in(rng, dt.date(YEAR, 1, 1), year_end)
+        day = day_in(rng, dt.date(YEAR, 1, 1), year_end)
         if day.month != 5:
             return day
-
-
-_NAMES: dict[str, tuple[str, str]] = {}  # full name -> (full name, search name)
-
-
-def _person(rng: random.Random, index: int) -> tuple:
-    """(full_name, search_name, birth_date, birth_year, gender, cccd) of one generated person."""
-    female = rng.random() < 0.58
-    surname = rng.choice(SURNAMES)
-    middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
-    given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-    name = f"{surname} {middle} {given}"
-    # A few thousand distinct names: compute each search form once and share the strings.
-    known = _NAMES.get(name)
-    if known is None:
-        known = _NAMES[name] = (name, unaccent(name))
-    birth = _day_in(rng, dt.date(1966, 1, 1), dt.date(2006, 12, 31))
-    century = (0 if birth.year < 2000 else 2) + (1 if female else 0)
-    province = "031" if rng.random() < 0.8 else rng.choice(["030", "034", "022", "036"])
-    if index >= 1_000_000:
-        # Six serial digits run out past a million people: the rest come from Hà Nội (001).
-        province = f"{index // 1_000_000:03d}"
-    cccd = f"{province}{century}{birth.year % 100:02d}{index % 1_000_000:06d}"
-    only_year = rng.random() < 0.05
-    return (
-        *known,
-        None if only_year else birth,
-        birth.year,
-        "female" if female else "male",
-        cccd,
-    )
 
 
 MEMBER_COLUMNS = (
@@ -415,13 +229,13 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
     in_may = set(rng.sample(sorted(founded_this_year), scale.workers_month_new_unions))
     for i, (enterprise_id, _workers, unit_id) in enumerate(unionised):
         if i in in_may:
-            founded = _day_in(rng, dt.date(YEAR, 5, 2), dt.date(YEAR, 5, 30))
+            founded = day_in(rng, dt.date(YEAR, 5, 2), dt.date(YEAR, 5, 30))
         elif i in founded_this_year:
             founded = _plan_year_day(
                 rng, Scale(**{**scale.__dict__, "workers_month_share": 0}), year_end
             )
         else:
-            founded = _day_in(rng, dt.date(2003, 1, 1), dt.date(YEAR - 1, 12, 31))
+            founded = day_in(rng, dt.date(2003, 1, 1), dt.date(YEAR - 1, 12, 31))
         union_rows.append(
             {
                 "name": f"CĐCS {enterprise_id}",
@@ -443,7 +257,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
                 "enterprise_id": None,
                 "unit_id": rng.choice(old_units).id,
                 "cluster_id": clusters[4].id,
-                "founded_on": _day_in(rng, dt.date(1995, 1, 1), dt.date(2015, 12, 31)),
+                "founded_on": day_in(rng, dt.date(1995, 1, 1), dt.date(2015, 12, 31)),
                 "decision_no": f"{rng.randint(10, 300)}/QĐ-LĐLĐ",
             }
         )
@@ -458,7 +272,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
                 "enterprise_id": None,
                 "unit_id": unit.id,
                 "cluster_id": rng.choice(clusters[:3]).id,
-                "founded_on": _day_in(rng, dt.date(2016, 1, 1), dt.date(YEAR - 1, 12, 31)),
+                "founded_on": day_in(rng, dt.date(2016, 1, 1), dt.date(YEAR - 1, 12, 31)),
                 "decision_no": f"{rng.randint(10, 300)}/QĐ-LĐLĐ",
             }
         )
@@ -492,7 +306,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
                 {
                     "b_id": enterprise_id,
                     "stage": rng.choice(stages),
-                    "stage_since": _day_in(rng, dt.date(YEAR, 1, 1), year_end),
+                    "stage_since": day_in(rng, dt.date(YEAR, 1, 1), year_end),
                     "officer": rng.choice(["Nguyễn Thị Hằng", "Trần Văn Dũng", "Phạm Minh Tuấn"]),
                 }
             )
@@ -525,7 +339,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
 
     def add_member(union_id: int, joined: dt.date) -> int:
         index = len(people)
-        people.append(_person(rng, index))
+        people.append(person(rng, index))
         member_union.append(union_id)
         joined_on.append(joined)
         events.append((index, union_id, EventKind.admitted, joined, None, None))
@@ -535,7 +349,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
     for union_id, founded, _e in rng.choices(
         old_unions, weights=old_weights, k=scale.members_before
     ):
-        add_member(union_id, _day_in(rng, max(founded, HISTORY_START), last_year_end))
+        add_member(union_id, day_in(rng, max(founded, HISTORY_START), last_year_end))
 
     active = list(range(len(people)))
 
@@ -568,7 +382,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         start = max(joined_on[i], dt.date(YEAR, 1, 1))
         if start > year_end:
             continue
-        left = _day_in(rng, start, year_end)
+        left = day_in(rng, start, year_end)
         reason = rng.choices(reasons, weights=[70, 12, 12, 2, 4])[0]
         events.append((i, member_union[i], EventKind.left, left, reason, None))
         left_on[i] = left
@@ -577,7 +391,7 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         start = max(joined_on[i], dt.date(YEAR, 1, 1))
         if start > year_end:
             continue
-        on = _day_in(rng, start, year_end)
+        on = day_in(rng, start, year_end)
         source = member_union[i]
         target = rng.choice(union_ids)
         if target == source or (founded_of.get(target) and founded_of[target] > on):
@@ -586,8 +400,8 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         events.append((i, target, EventKind.transfer_in, on, None, source))
         member_union[i] = target
 
-    first_id = _next_id(session, Member)
-    _load(
+    first_id = next_id(session, Member)
+    load(
         session,
         Member,
         MEMBER_COLUMNS,
@@ -609,8 +423,8 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
         ),
     )
     people.clear()  # free the memory before the events are loaded
-    first_event = _next_id(session, MembershipEvent)
-    _load(
+    first_event = next_id(session, MembershipEvent)
+    load(
         session,
         MembershipEvent,
         EVENT_COLUMNS,
@@ -661,69 +475,3 @@ def seed(session: Session, scale: Scale = DISTRICT, *, year_end: dt.date | None 
     duties_demo.seed_demo(session, year=YEAR)
     bump_data_version(session)
     analyze(session)
-
-
-def _next_id(session: Session, model) -> int:
-    return int(session.exec(select(func.coalesce(func.max(model.id), 0))).one()) + 1
-
-
-def _load(
-    session: Session, model, columns: tuple[str, ...], rows: Iterable[tuple], chunk: int = 20_000
-) -> None:
-    """Bulk-load rows given as tuples in `columns` order (with explicit ids), in the session's
-    transaction: COPY on PostgreSQL, executemany of plain tuples on SQLite."""
-    connection = session.connection()
-    dialect = connection.dialect
-    raw = connection.connection.driver_connection
-    table = model.__table__
-    names = ", ".join(columns)
-    if dialect.name == "postgresql":
-        with raw.cursor() as cursor:
-            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table.name}))"
-            )
-        return
-    # SQLite stores dates and times as text: convert them as SQLAlchemy would, once per value.
-    converters: list[tuple[int, Callable]] = []
-    for position, name in enumerate(columns):
-        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None:
-            converters.append((position, _memoised(processor)))
-    statement = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
-    cursor = raw.cursor()
-    rows = iter(rows)
-    try:
-        while batch := list(itertools.islice(rows, chunk)):
-            if converters:
-                converted = []
-                for row in batch:
-                    values = list(row)
-                    for position, convert in converters:
-                        values[position] = convert(values[position])
-                    converted.append(values)
-                batch = converted
-            cursor.executemany(statement, batch)
-    finally:
-        cursor.close()
-
-
-def _memoised(processor: Callable) -> Callable:
-    cache: dict = {}
-
-    def convert(value):
-        try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = processor(value)
-            return result
-
-    return convert
-
-
-def analyze(session: Session) -> None:
-    """Refresh the planner's statistics after a bulk load (PostgreSQL and SQLite)."""
-    session.exec(text("ANALYZE"))
