@@ -35,7 +35,7 @@ from core.models import (
     UnitLink,
     utcnow,
 )
-from core.text import unaccent
+from core.text import search_name
 
 REORGANISED_ON = dt.date(2025, 7, 1)  # Resolution 1669/NQ-UBTVQH15
 HISTORY_START = dt.date(2000, 1, 1)
@@ -259,7 +259,7 @@ def _person(rng: random.Random, index: int) -> tuple:
     # A few thousand distinct names: compute each search form once and share the strings.
     known = _NAMES.get(name)
     if known is None:
-        known = _NAMES[name] = (name, unaccent(name))
+        known = _NAMES[name] = (name, search_name(name))
     birth = _day_in(rng, dt.date(1966, 1, 1), dt.date(2006, 12, 31))
     century = (0 if birth.year < 2000 else 2) + (1 if female else 0)
     province = "031" if rng.random() < 0.8 else rng.choice(["030", "034", "022", "036"])

@@ -25,6 +25,7 @@ from core.models import (
     GrassrootsUnion,
     LeaveReason,
     Member,
+    MemberBase,
     MembershipEvent,
     MemberStatus,
     utcnow,
@@ -583,19 +584,7 @@ def readmit_deleted_member(
     return member
 
 
-MEMBER_DETAIL_FIELDS = (
-    "full_name",
-    "search_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "cccd",
-    "passport_no",
-    "nationality",
-    "card_no",
-    "contract_months",
-    "has_application",
-)
+MEMBER_DETAIL_FIELDS = (*MemberBase.model_fields, "search_name")
 
 
 def update_member_details(

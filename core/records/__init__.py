@@ -21,6 +21,7 @@ The pages call `records.<function>`; the names below are that surface.
 
 from core.records.cleaning import (
     ENTERPRISE_FIELDS,
+    FOREIGN_WORKER_FIELDS,
     MEMBER_FIELDS,
     NOTES_MAX,
     UNION_FIELDS,
@@ -74,6 +75,7 @@ from core.records.unions import (
 
 __all__ = [
     "ENTERPRISE_FIELDS",
+    "FOREIGN_WORKER_FIELDS",
     "MEMBER_FIELDS",
     "NOTES_MAX",
     "UNION_FIELDS",

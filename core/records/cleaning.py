@@ -11,9 +11,18 @@ from typing import Any
 from sqlmodel import Session, SQLModel, select
 
 from core.importing import values as cells
-from core.models import Enterprise, Member, OrgUnit, Ownership, UnionKind, UnitKind
+from core.models import (
+    Enterprise,
+    EnterpriseBase,
+    Member,
+    MemberBase,
+    OrgUnit,
+    Ownership,
+    UnionKind,
+    UnitKind,
+)
 from core.records.errors import InvalidInput, Reason, RecordError, reason
-from core.text import unaccent
+from core.text import search_name
 
 NOTES_MAX = 4000
 
@@ -92,30 +101,19 @@ def _date(today: dt.date) -> Cleaner:
     return lambda value: cells.parse_date(value, today=today)
 
 
-MEMBER_FIELDS = (
-    "full_name",
-    "birth",
-    "gender",
-    "id_number",
-    "nationality",
-    "card_no",
-    "contract_months",
-    "has_application",
+# A form edits a birth date or year as one field, and a CCCD or passport as one ID number.
+_FORM_FIELD = {
+    "birth_date": "birth",
+    "birth_year": "birth",
+    "cccd": "id_number",
+    "passport_no": "id_number",
+}
+MEMBER_FIELDS = tuple(
+    dict.fromkeys(_FORM_FIELD.get(name, name) for name in MemberBase.model_fields)
 )
-ENTERPRISE_FIELDS = (
-    "name",
-    "tax_code",
-    "address",
-    "commune_name",
-    "unit_id",
-    "ownership",
-    "trade",
-    "worker_count",
-    "is_stable",
-    "union_since",
-    "officer",
-    "notes",
-)
+# What the foreign-worker rule reads (with the nationality).
+FOREIGN_WORKER_FIELDS = ("contract_months", "has_application")
+ENTERPRISE_FIELDS = tuple(EnterpriseBase.model_fields)
 UNION_FIELDS = (
     "name",
     "kind",
@@ -140,7 +138,7 @@ def clean_member(
         name = _clean_with(errors, "full_name", cells.person_name, values["full_name"])
         if name is not None:
             out["full_name"] = name
-            out["search_name"] = unaccent(name)
+            out["search_name"] = search_name(name)
     if "birth" in values:
         day = _clean_with(
             errors, "birth", lambda v: cells.parse_day(v, today=today), values["birth"]

@@ -25,7 +25,7 @@ from core.models import (
     MemberStatus,
     Role,
 )
-from core.records.cleaning import check_identity_free, clean_member
+from core.records.cleaning import FOREIGN_WORKER_FIELDS, check_identity_free, clean_member
 from core.records.errors import InvalidInput, Reason, RecordError, reason
 from core.records.saving import (
     apply_changes,
@@ -53,7 +53,7 @@ def update_member(
     cleaned = clean_member(session, changes, member_id=member_id, today=today)
     member = versioning.claim(session, Member, member_id, expected_version)
     check_live(member)
-    if {"nationality", "contract_months", "has_application"} & set(cleaned):
+    if {"nationality", *FOREIGN_WORKER_FIELDS} & set(cleaned):
         _check_foreign(member, cleaned)
     return apply_changes(session, actor, member, cleaned)
 
@@ -62,7 +62,7 @@ def _check_foreign(member: Member, cleaned: dict[str, Any]) -> None:
     """A member edited into a foreign worker must meet the foreign-worker rule on their admission."""
     merged = {
         name: cleaned.get(name, getattr(member, name))
-        for name in ("nationality", "contract_months", "has_application")
+        for name in ("nationality", *FOREIGN_WORKER_FIELDS)
     }
     try:
         membership.check_foreign_worker(on=member.joined_on or today_local(), **merged)
