@@ -2,29 +2,30 @@
 
 Each function works in the caller's session (one transaction), writes the dated event that figures
 are computed from, keeps `GrassrootsUnion.active_members` equal to the sum of that union's events,
-writes the audit log and bumps the data version so caches are dropped.
+and saves through `core.versioning` (stamped, audited, the data version bumped so caches are
+dropped). The record pages call these through `core.records`, which first claims the member's
+version; the importer calls them directly, and admits new members in bulk (`admit_members_bulk`,
+its rows written by `core.bulk_insert`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from operator import itemgetter
 
-from sqlalchemy import Date, bindparam, case, func, update
+from sqlalchemy import bindparam, case, func, update
 from sqlmodel import Session, select
 
-from core import audit
+from core import audit, bulk_insert, versioning
 from core.db import bump_data_version
 from core.errors import CatalogueError
 from core.models import (
     EVENT_SIGN,
-    AuditLog,
     Enterprise,
     EventKind,
     GrassrootsUnion,
     LeaveReason,
     Member,
+    MemberBase,
     MembershipEvent,
     MemberStatus,
     utcnow,
@@ -78,24 +79,19 @@ def _change_count(session: Session, union_id: int, delta: int) -> None:
     )
 
 
-def save_change(
+def _save_member(
     session: Session,
-    record,
+    member: Member,
     before: dict,
     *,
     by_user: str | None,
     action: str = "update",
     batch_id: int | None = None,
-):
-    """Stamp a changed record (new version, updated_at), audit it against `before`, and drop caches."""
-    record.updated_at = utcnow()
-    record.version += 1
-    session.add(record)
-    audit.record_change(
-        session, username=by_user, action=action, record=record, before=before, batch_id=batch_id
+) -> Member:
+    versioning.save(
+        session, member, username=by_user, before=before, action=action, batch_id=batch_id
     )
-    bump_data_version(session)
-    return record
+    return member
 
 
 def add_event(
@@ -119,10 +115,8 @@ def add_event(
         other_union_id=other_union_id,
         batch_id=batch_id,
     )
-    session.add(event)
-    session.flush()
+    versioning.create(session, event, username=by_user, batch_id=batch_id)
     _change_count(session, union_id, EVENT_SIGN[EventKind(kind)])
-    audit.record_change(session, username=by_user, action="insert", record=event, batch_id=batch_id)
     return event
 
 
@@ -142,11 +136,7 @@ def admit_member(
     member.joined_on = on
     member.left_on = None
     member.batch_id = batch_id
-    session.add(member)
-    session.flush()
-    audit.record_change(
-        session, username=by_user, action="insert", record=member, batch_id=batch_id
-    )
+    versioning.create(session, member, username=by_user, batch_id=batch_id)
     add_event(
         session,
         member=member,
@@ -156,7 +146,6 @@ def admit_member(
         by_user=by_user,
         batch_id=batch_id,
     )
-    bump_data_version(session)
     return member
 
 
@@ -197,7 +186,7 @@ def transfer_member(
         batch_id=batch_id,
     )
     member.union_id = to_union_id
-    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
+    return _save_member(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 def record_departure(
@@ -226,7 +215,7 @@ def record_departure(
     )
     member.status = MemberStatus.left
     member.left_on = on
-    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
+    return _save_member(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 def found_union(
@@ -234,26 +223,14 @@ def found_union(
 ) -> GrassrootsUnion:
     """Record a new grassroots union; its enterprise, if any, now has a union since that date."""
     union.batch_id = batch_id
-    session.add(union)
-    session.flush()
+    versioning.create(session, union, username=by_user, batch_id=batch_id)
     if union.enterprise_id is not None:
-        enterprise = session.get(Enterprise, union.enterprise_id)
-        if enterprise is not None and not enterprise.union_since:
+        # Locked before it is read, so an edit of the enterprise at the same time is not lost.
+        enterprise = versioning.claim(session, Enterprise, union.enterprise_id, None)
+        if not enterprise.union_since:
             before = audit.snapshot(enterprise)
             enterprise.union_since = union.founded_on
-            enterprise.version += 1
-            enterprise.updated_at = utcnow()
-            session.add(enterprise)
-            audit.record_change(
-                session,
-                username=by_user,
-                action="update",
-                record=enterprise,
-                before=before,
-                batch_id=batch_id,
-            )
-    audit.record_change(session, username=by_user, action="insert", record=union, batch_id=batch_id)
-    bump_data_version(session)
+            versioning.save(session, enterprise, username=by_user, before=before, batch_id=batch_id)
     return union
 
 
@@ -317,7 +294,7 @@ def readmit_member(
     member.status = MemberStatus.active
     member.joined_on = on
     member.left_on = None
-    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
+    return _save_member(session, member, before, by_user=by_user, batch_id=batch_id)
 
 
 # ---------------------------------------------------------------- corrections and soft delete
@@ -359,9 +336,8 @@ def _void(
 ) -> None:
     before = audit.snapshot(event)
     event.deleted_at = at
-    session.add(event)
+    versioning.save(session, event, username=by_user, before=before, action=action)
     _change_count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)])
-    audit.record_change(session, username=by_user, action=action, record=event, before=before)
 
 
 def _settle_member(session: Session, member: Member, by_user: str | None, before: dict) -> Member:
@@ -380,7 +356,7 @@ def _settle_member(session: Session, member: Member, by_user: str | None, before
     else:
         member.status = MemberStatus.active
         member.left_on = None
-    return save_change(session, member, before, by_user=by_user)
+    return _save_member(session, member, before, by_user=by_user)
 
 
 def void_event(*, session: Session, event: MembershipEvent, by_user: str | None) -> Member:
@@ -463,19 +439,7 @@ def soft_delete_member(*, session: Session, member: Member, by_user: str | None)
     for event in member_events(session, member.id):
         _void(session, event, at=at, by_user=by_user, action="delete")
     member.deleted_at = at
-    member.updated_at = at
-    member.version += 1
-    session.add(member)
-    audit.record_change(
-        session,
-        username=by_user,
-        action="delete",
-        record=member,
-        before=before,
-        after=audit.snapshot(member),
-    )
-    bump_data_version(session)
-    return member
+    return _save_member(session, member, before, by_user=by_user, action="delete")
 
 
 def restore_member(*, session: Session, member: Member, by_user: str | None) -> Member:
@@ -492,115 +456,13 @@ def restore_member(*, session: Session, member: Member, by_user: str | None) -> 
     for event in hidden:
         event_before = audit.snapshot(event)
         event.deleted_at = None
-        session.add(event)
+        versioning.save(session, event, username=by_user, before=event_before, action="restore")
         _change_count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)])
-        audit.record_change(
-            session, username=by_user, action="restore", record=event, before=event_before
-        )
     member.deleted_at = None
-    return save_change(session, member, before, by_user=by_user, action="restore")
+    return _save_member(session, member, before, by_user=by_user, action="restore")
 
 
 # --- Bulk and import-time variants (the importer writes thousands of rows in one transaction) ---
-
-
-def _executemany(
-    session: Session, table, rows: list[dict], *, serialised: frozenset[str] = frozenset()
-) -> None:
-    """INSERT many rows straight through the driver's executemany. Values still pass through each
-    column type's bind processor (dates, aware datetimes, JSON), but SQLAlchemy's per-row statement
-    handling is skipped: for 100.000 rows it costs more than the database does."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    names = list(rows[0])
-    processors = [
-        None
-        if name in serialised
-        else table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        for name in names
-    ]
-    quote = dialect.identifier_preparer.quote
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-        f"VALUES ({', '.join([mark] * len(names))})"
-    )
-    if dialect.name == "sqlite":
-        # SQLite stores a DATE as ISO text, which date.isoformat (in C) writes faster than the
-        # dialect's formatting; anything else goes through the dialect's own processor.
-        processors = [
-            _iso_date_first(p) if p is not None and isinstance(table.c[n].type, Date) else p
-            for n, p in zip(names, processors, strict=True)
-        ]
-    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
-    # The same object (the batch's timestamp) repeats down a column: convert it once.
-    last: dict[int, tuple[object, object]] = {}
-    params = []
-    pick = itemgetter(*names)
-    if not converted:
-        connection.exec_driver_sql(sql, [pick(row) for row in rows])
-        return
-    for row in rows:
-        values = list(pick(row))
-        for i, processor in converted:
-            value = values[i]
-            if value is None:
-                continue
-            seen = last.get(i)
-            if seen is not None and seen[0] is value:
-                values[i] = seen[1]
-            else:
-                values[i] = processor(value)
-                last[i] = (value, values[i])
-        params.append(tuple(values))
-    connection.exec_driver_sql(sql, params)
-
-
-def _iso_date_first(processor):
-    def process(value, _date=dt.date, _iso=dt.date.isoformat):
-        return _iso(value) if type(value) is _date else processor(value)
-
-    return process
-
-
-def _reserve_ids(session: Session, table, count: int) -> list[int]:
-    """Ids for `count` new rows of `table`, taken before inserting them in one executemany."""
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        sequence = connection.exec_driver_sql(
-            "SELECT pg_get_serial_sequence(%s, 'id')", (table.name,)
-        ).scalar_one()
-        return sorted(
-            connection.exec_driver_sql(
-                "SELECT nextval(%s) FROM generate_series(1, %s)", (sequence, count)
-            ).scalars()
-        )
-    # SQLite: the caller's transaction already holds the write lock (bump_data_version runs
-    # first), so no other writer can take these ids before the insert.
-    last = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-    return list(range(last + 1, last + count + 1))
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-# json.dumps with arguments builds a new encoder per call; the bulk paths encode thousands of rows.
-_AUDIT_JSON = json.JSONEncoder(default=_json_default, ensure_ascii=False, separators=(",", ":"))
-
-
-def _insert_audit_rows(session: Session, entries: list[dict]) -> None:
-    """Audit rows with their JSON written here in one pass (dates as ISO text, as snapshot() does)."""
-    encode = _AUDIT_JSON.encode
-    for entry in entries:
-        for name in ("before", "after"):
-            if entry[name] is not None:
-                entry[name] = encode(entry[name])
-    _executemany(session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"}))
 
 
 def _change_counts(session: Session, deltas: dict[int, int]) -> None:
@@ -635,24 +497,22 @@ def admit_members_bulk(
             contract_months=values.get("contract_months"),
             has_application=values.get("has_application"),
         )
-    bump_data_version(session)  # first: on SQLite this takes the write lock _reserve_ids relies on
+    bump_data_version(session)  # first: on SQLite this takes the write lock reserve_ids relies on
     now = utcnow()
     columns = [c.name for c in Member.__table__.columns if c.name != "id"]
-    defaults = {name: None for name in columns} | {"nationality": "VN", "version": 1}
+    defaults = {name: None for name in columns} | {"nationality": "VN"}
     fixed = {
         "status": MemberStatus.active.value,
         "left_on": None,
         "batch_id": batch_id,
-        "created_at": now,
-        "updated_at": now,
-        "deleted_at": None,
+        **versioning.first_version(now),
     }
     rows = [{**defaults, **values, **fixed} for values in members]
-    member_ids = _reserve_ids(session, Member.__table__, len(rows))
+    member_ids = bulk_insert.reserve_ids(session, Member.__table__, len(rows))
     for member_id, row in zip(member_ids, rows, strict=True):
         row["id"] = member_id
-    _executemany(session, Member.__table__, rows)
-    event_ids = _reserve_ids(session, MembershipEvent.__table__, len(rows))
+    bulk_insert.insert_rows(session, Member.__table__, rows)
+    event_ids = bulk_insert.reserve_ids(session, MembershipEvent.__table__, len(rows))
     admitted = EventKind.admitted.value
     events = [
         {
@@ -670,7 +530,7 @@ def admit_members_bulk(
         }
         for event_id, member_id, row in zip(event_ids, member_ids, rows, strict=True)
     ]
-    _executemany(session, MembershipEvent.__table__, events)
+    bulk_insert.insert_rows(session, MembershipEvent.__table__, events)
     # One audit row per admission: the member as written, with the id of its admission event
     # (the event carries the batch id too). Empty columns are left out of the snapshot.
     stamp = now.isoformat()
@@ -680,37 +540,14 @@ def admit_members_bulk(
         after["created_at"] = after["updated_at"] = stamp
         after["admitted_event_id"] = event_id
         audit_rows.append(
-            _audit_entry(by_user, "insert", "member", row["id"], after, batch_id, now)
+            bulk_insert.audit_entry(by_user, "insert", "member", row["id"], after, batch_id, now)
         )
-    _insert_audit_rows(session, audit_rows)
+    bulk_insert.insert_audit_rows(session, audit_rows)
     deltas: dict[int, int] = {}
     for row in rows:
         deltas[row["union_id"]] = deltas.get(row["union_id"], 0) + 1
     _change_counts(session, deltas)
     return member_ids
-
-
-def _audit_entry(
-    by_user: str | None,
-    action: str,
-    table: str,
-    record_id: int,
-    after: dict,
-    batch_id: int | None,
-    now: dt.datetime,
-    before: dict | None = None,
-) -> dict:
-    return {
-        "at": now,
-        "username": by_user,
-        "action": action,
-        "table_name": table,
-        "record_id": record_id,
-        "before": before,
-        "after": after,
-        "batch_id": batch_id,
-        "reverted_at": None,
-    }
 
 
 def readmit_deleted_member(
@@ -734,10 +571,7 @@ def readmit_deleted_member(
     member.left_on = None
     member.deleted_at = None
     member.batch_id = batch_id
-    member.updated_at = utcnow()
-    member.version += 1
-    session.add(member)
-    session.flush()
+    _save_member(session, member, before, by_user=by_user, batch_id=batch_id)
     add_event(
         session,
         member=member,
@@ -747,26 +581,10 @@ def readmit_deleted_member(
         by_user=by_user,
         batch_id=batch_id,
     )
-    audit.record_change(
-        session, username=by_user, action="update", record=member, before=before, batch_id=batch_id
-    )
-    bump_data_version(session)
     return member
 
 
-MEMBER_DETAIL_FIELDS = (
-    "full_name",
-    "search_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "cccd",
-    "passport_no",
-    "nationality",
-    "card_no",
-    "contract_months",
-    "has_application",
-)
+MEMBER_DETAIL_FIELDS = (*MemberBase.model_fields, "search_name")
 
 
 def update_member_details(
@@ -784,4 +602,4 @@ def update_member_details(
     before = audit.snapshot(member)
     for name, value in changes.items():
         setattr(member, name, value)
-    return save_change(session, member, before, by_user=by_user, batch_id=batch_id)
+    return _save_member(session, member, before, by_user=by_user, batch_id=batch_id)

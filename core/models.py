@@ -160,6 +160,16 @@ class ImportKind(StrEnum):
     unions = "unions"
 
 
+class Tracked(SQLModel):
+    """The columns every versioned record keeps: when it was made and last changed, whether it is
+    deleted (hidden, never removed), and the version a save must still find (`core.versioning`)."""
+
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    deleted_at: dt.datetime | None = None
+    version: int = Field(default=1)
+
+
 class OrgUnit(SQLModel, table=True):
     """The federation, its communes/towns and its emulation clusters/blocks."""
 
@@ -196,16 +206,9 @@ class UnitLink(SQLModel, table=True):
     valid_to: dt.date | None = None
 
 
-class Enterprise(SQLModel, table=True):
-    __tablename__ = "enterprise"
-    __table_args__ = (
-        _check_in("ownership", Ownership, "ck_enterprise_ownership"),
-        _check_in("stage", OrganisingStage, "ck_enterprise_stage"),
-        CheckConstraint("worker_count IS NULL OR worker_count >= 0", name="ck_enterprise_workers"),
-        Index("ix_enterprise_prospect", "worker_count", "union_since"),
-    )
+class EnterpriseBase(SQLModel):
+    """An enterprise's own details, with their limits: what a form or an import row may set."""
 
-    id: int | None = Field(default=None, primary_key=True)
     tax_code: str | None = Field(default=None, max_length=14, unique=True)
     name: str = Field(max_length=300)
     address: str | None = Field(default=None, max_length=500)
@@ -216,18 +219,27 @@ class Enterprise(SQLModel, table=True):
     worker_count: int | None = None
     is_stable: bool = Field(default=True)
     union_since: dt.date | None = None
-    stage: str | None = Field(default=None, max_length=20)
-    stage_since: dt.date | None = None
     officer: str | None = Field(default=None, max_length=200)
     notes: str | None = None
+
+
+class Enterprise(EnterpriseBase, Tracked, table=True):
+    __tablename__ = "enterprise"
+    __table_args__ = (
+        _check_in("ownership", Ownership, "ck_enterprise_ownership"),
+        _check_in("stage", OrganisingStage, "ck_enterprise_stage"),
+        CheckConstraint("worker_count IS NULL OR worker_count >= 0", name="ck_enterprise_workers"),
+        Index("ix_enterprise_prospect", "worker_count", "union_since"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The organising stage is moved by core.organising, not edited with the details.
+    stage: str | None = Field(default=None, max_length=20)
+    stage_since: dt.date | None = None
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
-class GrassrootsUnion(SQLModel, table=True):
+class GrassrootsUnion(Tracked, table=True):
     __tablename__ = "grassroots_union"
     __table_args__ = (
         _check_in("kind", UnionKind, "ck_union_kind"),
@@ -251,13 +263,25 @@ class GrassrootsUnion(SQLModel, table=True):
     # Kept equal to the sum of this union's events by every write (see core.membership).
     active_members: int = Field(default=0)
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
-class Member(SQLModel, table=True):
+class MemberBase(SQLModel):
+    """A person's own details, with their limits: what a form, an import row or a correction may
+    set. Their movements (union, status, dates) are written by core.membership alone."""
+
+    full_name: str = Field(max_length=200)
+    birth_date: dt.date | None = None
+    birth_year: int | None = None  # set alone when only the year is known
+    gender: str | None = Field(default=None, max_length=10)
+    cccd: str | None = Field(default=None, max_length=12, unique=True)
+    passport_no: str | None = Field(default=None, max_length=30, unique=True)
+    nationality: str = Field(default="VN", max_length=40)
+    card_no: str | None = Field(default=None, max_length=50)
+    contract_months: int | None = None  # foreign workers: labour contract length
+    has_application: bool | None = None  # foreign workers: written application on file
+
+
+class Member(MemberBase, Tracked, table=True):
     __tablename__ = "member"
     __table_args__ = (
         _check_in("gender", Gender, "ck_member_gender"),
@@ -281,27 +305,13 @@ class Member(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    full_name: str = Field(max_length=200)
-    # Lower-case, without diacritics, for search ("nguyen van an" finds "Nguyễn Văn An").
+    # core.text.search_name(full_name), set by every writer: "nguyen van an" finds "Nguyễn Văn An".
     search_name: str = Field(max_length=200, index=True)
-    birth_date: dt.date | None = None
-    birth_year: int | None = None  # set alone when only the year is known
-    gender: str | None = Field(default=None, max_length=10)
-    cccd: str | None = Field(default=None, max_length=12, unique=True)
-    passport_no: str | None = Field(default=None, max_length=30, unique=True)
-    nationality: str = Field(default="VN", max_length=40)
     union_id: int | None = Field(default=None, foreign_key="grassroots_union.id")
-    card_no: str | None = Field(default=None, max_length=50)
     status: str = Field(default=MemberStatus.active, max_length=10)
     joined_on: dt.date | None = None
     left_on: dt.date | None = None
-    contract_months: int | None = None  # foreign workers: labour contract length
-    has_application: bool | None = None  # foreign workers: written application on file
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
 class MembershipEvent(SQLModel, table=True):
@@ -496,7 +506,7 @@ class DisplayLink(SQLModel, table=True):
     last_used_at: dt.datetime | None = None
 
 
-class Activity(SQLModel, table=True):
+class Activity(Tracked, table=True):
     """A dated duty of the plan held by a unit: briefing, annual review, training, outreach, survey.
 
     What only one kind has lives in `details` (a briefing's chair, units present and decisions; a
@@ -529,13 +539,9 @@ class Activity(SQLModel, table=True):
     details: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     notes: str | None = None
     created_by: str | None = Field(default=None, max_length=100)
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
-class NetworkPerson(SQLModel, table=True):
+class NetworkPerson(Tracked, table=True):
     """A member of the organising network: steering committee, groups, collaborators, unit officers.
 
     `until` closes a seat (a committee member replaced); the row stays for the record.
@@ -567,10 +573,6 @@ class NetworkPerson(SQLModel, table=True):
     since: dt.date = Field(nullable=False)
     until: dt.date | None = None
     notes: str | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
 class ActivityPerson(SQLModel, table=True):
@@ -585,7 +587,7 @@ class ActivityPerson(SQLModel, table=True):
     deleted_at: dt.datetime | None = None  # taken off the activity; put back by clearing it
 
 
-class PartyIntroduction(SQLModel, table=True):
+class PartyIntroduction(Tracked, table=True):
     """An outstanding member introduced to the Party (giới thiệu đoàn viên ưu tú cho Đảng)."""
 
     __tablename__ = "party_introduction"
@@ -599,13 +601,9 @@ class PartyIntroduction(SQLModel, table=True):
     introduced_on: dt.date = Field(nullable=False)
     admitted_on: dt.date | None = None  # when the Party admitted them, once it has
     notes: str | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)
 
 
-class PartyCell(SQLModel, table=True):
+class PartyCell(Tracked, table=True):
     """A Party cell (chi bộ) founded in a non-state enterprise."""
 
     __tablename__ = "party_cell"
@@ -618,7 +616,3 @@ class PartyCell(SQLModel, table=True):
     founded_on: dt.date = Field(nullable=False)
     decision_no: str | None = Field(default=None, max_length=100)
     notes: str | None = None
-    created_at: dt.datetime = Field(default_factory=utcnow)
-    updated_at: dt.datetime = Field(default_factory=utcnow)
-    deleted_at: dt.datetime | None = None
-    version: int = Field(default=1)

@@ -148,6 +148,12 @@ def create(
     return record
 
 
+def first_version(now: dt.datetime) -> dict[str, Any]:
+    """The tracked columns of a new row written as a dict by a bulk insert: what `create` gives a
+    record one at a time."""
+    return {"version": 1, "created_at": now, "updated_at": now, "deleted_at": None}
+
+
 @contextmanager
 def editing(
     session: Session,

@@ -23,7 +23,8 @@ CAN_EDIT = user.can(Role.staff)
 P = "members"
 LIST = "members.rows"
 DETAIL = "members.detail"
-EDITABLE = ("full_name", "birth", "gender", "id_number", "nationality", "card_no")
+# Editable in the list; a foreign worker's contract and application only in the member's form.
+EDITABLE = tuple(f for f in records.MEMBER_FIELDS if f not in records.FOREIGN_WORKER_FIELDS)
 GENDERS = ("male", "female")
 
 

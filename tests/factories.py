@@ -19,7 +19,7 @@ from core.models import (
     UnitKind,
     UnitLink,
 )
-from core.text import unaccent
+from core.text import search_name
 
 _counter = itertools.count(1)
 
@@ -77,7 +77,7 @@ def admit(session: Session, union: GrassrootsUnion, on: dt.date, **overrides) ->
     n = next(_counter)
     values = {"full_name": f"Nguyễn Văn {n}", "gender": "male"}
     values.update(overrides)
-    values.setdefault("search_name", unaccent(values["full_name"]))
+    values.setdefault("search_name", search_name(values["full_name"]))
     return membership.admit_member(
         session=session, member=Member(**values), union_id=union.id, on=on, by_user="t"
     )

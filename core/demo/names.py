@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from core.models import UnitKind
-from core.text import unaccent
+from core.text import search_name
 
 # Old commune (before 1/7/2025) -> new commune it became part of. The grouping is illustrative.
 OLD_TO_NEW: dict[str, str] = {
@@ -189,7 +189,7 @@ def person(rng: random.Random, index: int) -> tuple:
     # A few thousand distinct names: compute each search form once and share the strings.
     known = _NAMES.get(name)
     if known is None:
-        known = _NAMES[name] = (name, unaccent(name))
+        known = _NAMES[name] = (name, search_name(name))
     birth = day_in(rng, dt.date(1966, 1, 1), dt.date(2006, 12, 31))
     century = (0 if birth.year < 2000 else 2) + (1 if female else 0)
     province = "031" if rng.random() < 0.8 else rng.choice(["030", "034", "022", "036"])

@@ -20,7 +20,6 @@ from core.access import Actor, require
 from core.db import bump_data_version, data_version
 from core.errors import CatalogueError
 from core.importing.plan import CHUNK, Action, ImportPlan, RowPlan
-from core.importing.values import search_name
 from core.models import (
     EVENT_SIGN,
     AuditLog,
@@ -34,6 +33,7 @@ from core.models import (
     Role,
     utcnow,
 )
+from core.text import search_name
 
 
 class UndoError(CatalogueError):

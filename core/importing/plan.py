@@ -22,9 +22,11 @@ from core.importing.rows import ParsedRow, Problem
 from core.importing.values import ownership_from_name
 from core.models import (
     Enterprise,
+    EnterpriseBase,
     GrassrootsUnion,
     ImportKind,
     Member,
+    MemberBase,
     MemberStatus,
     OrgUnit,
     UnitKind,
@@ -227,18 +229,7 @@ _MEMBER_COLUMNS = (
     Member.deleted_at,
     Member.search_name,
 )
-DETAIL_FIELDS = (
-    "full_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "cccd",
-    "passport_no",
-    "nationality",
-    "card_no",
-    "contract_months",
-    "has_application",
-)
+DETAIL_FIELDS = tuple(MemberBase.model_fields)
 
 
 def _stored_members(session: Session, rows: list[ParsedRow]) -> dict[tuple, list[dict]]:
@@ -495,19 +486,7 @@ def plan_departures(
 
 # --- enterprises ---------------------------------------------------------------------------------
 
-ENTERPRISE_FIELDS = (
-    "name",
-    "address",
-    "commune_name",
-    "unit_id",
-    "ownership",
-    "trade",
-    "worker_count",
-    "is_stable",
-    "union_since",
-    "officer",
-    "notes",
-)
+ENTERPRISE_FIELDS = tuple(name for name in EnterpriseBase.model_fields if name != "tax_code")
 
 
 def _enterprise_values(values: dict, units: UnitFinder) -> tuple[dict, bool]:

@@ -315,16 +315,6 @@ def _key(value: Cell) -> str:
     return _key_of_text(text_of(value))
 
 
-@functools.lru_cache(maxsize=65536)
-def _unaccent_word(word: str) -> str:
-    return unaccent(word)
-
-
-def search_name(name: str) -> str:
-    """core.text.unaccent(name), word by word from a cache: names share their words."""
-    return " ".join(_unaccent_word(word) for word in clean(name).lower().split(" "))
-
-
 _MALE = {"nam", "male", "m", "trai", "gioi tinh nam"}
 _FEMALE = {"nu", "female", "f", "gai", "gioi tinh nu"}
 _MARKS = {"x", "v", "1", "co", "yes", "true", "✓", "✔"}
