@@ -52,7 +52,7 @@ class BackupResult:
 
 def backup(path: Path, *, url: str | None = None) -> BackupResult:
     """Write a consistent copy of the database at `url` (default DATABASE_URL) to `path`."""
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed at the end: never a half-written file under its name.
@@ -83,7 +83,7 @@ def download(*, actor, url: str | None = None, now: dt.datetime | None = None) -
     from core.formatting import fmt_size, now_local
 
     require(actor, Role.admin)
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     backend = _backend(url)
     stamp = (now or now_local()).strftime("%Y%m%d-%H%M")
     name = f"ugt-backup-{stamp}.{FILE_SUFFIX[backend]}"
@@ -119,7 +119,7 @@ def restore(path: Path, *, url: str | None = None, by_user: str | None = None) -
     The file is checked first; one that is not a backup of this application is refused with
     `BackupError("backup.not_a_backup")` and nothing is touched.
     """
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     path = Path(path)
     if not path.is_file():
         raise BackupError("backup.missing_file", file=str(path))

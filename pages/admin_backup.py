@@ -19,7 +19,7 @@ READY = "admin_backup.ready"  # (file name, bytes, made at) of the backup made i
 
 st.title(t("admin_backup.heading"), anchor=False)
 st.write(t("admin_backup.intro"))
-backend = make_url(settings.get("DATABASE_URL")).get_backend_name()
+backend = make_url(settings.get_settings().database_url).get_backend_name()
 st.caption(
     t("admin_backup.database", backend="PostgreSQL" if backend == "postgresql" else "SQLite")
 )

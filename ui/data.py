@@ -76,7 +76,7 @@ class ProspectRow:
 
 
 def database_url() -> str:
-    return settings.get("DATABASE_URL")
+    return settings.get_settings().database_url
 
 
 def _session() -> Session:
