@@ -8,15 +8,13 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.auth import AccessError
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import ActivityKind, OutreachChannel, Role
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import duties_widgets as dw
 
 user = auth.require_role("viewer")
@@ -37,11 +35,9 @@ COUNT_ROWS = (
 
 def write(action, **kwargs) -> bool:
     """Run one core write in its own transaction; show why it was refused, if it was."""
-    try:
-        with db.session_scope() as session:
-            action(session=session, actor=user, **kwargs)
-    except (duties.DutyError, AccessError) as error:
-        st.error(error.message())
+    with actions.attempt() as outcome, db.session_scope() as session:
+        action(session=session, actor=user, **kwargs)
+    if not outcome.ok:
         return False
     st.session_state[FLASH] = t("duty.saved")
     return True
@@ -449,7 +445,5 @@ def main() -> None:
     draw_party(year, unit_id, units, version)
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

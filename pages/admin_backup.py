@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from core import backup, settings
-from core.auth import AccessError
 from core.formatting import fmt_datetime, fmt_size, now_local
 from core.strings import t
-from ui import auth
+from ui import actions, auth
 from ui import records_widgets as rw
 
 user = auth.require_role("admin")
@@ -33,14 +31,9 @@ if st.button(
     t("admin_backup.make"), type="primary", icon=":material/backup:", key="admin_backup.make"
 ):
     st.session_state.pop(READY, None)
-    try:
-        with st.spinner(t("admin_backup.working")):
-            name, data = backup.download(actor=user)
-    except (backup.BackupError, AccessError) as error:
-        st.error(error.message(), icon=":material/block:")
-    except SQLAlchemyError as error:
-        st.error(t("records.db_error", detail=type(error).__name__), icon=":material/block:")
-    else:
+    with actions.attempt() as outcome, st.spinner(t("admin_backup.working")):
+        name, data = backup.download(actor=user)
+    if outcome.ok:
         st.session_state[READY] = (name, data, now_local())
         st.rerun()  # the "last backup" line above shows this one
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
-from core.auth import AccessError
 from core.duties import PersonIn
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import NetworkBody, Role, UnitKind
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import duties_widgets as dw
 
 user = auth.require_role("viewer")
@@ -28,11 +26,9 @@ TABS = (
 
 
 def write(action, **kwargs) -> bool:
-    try:
-        with db.session_scope() as session:
-            action(session=session, actor=user, **kwargs)
-    except (duties.DutyError, AccessError) as error:
-        st.error(error.message())
+    with actions.attempt() as outcome, db.session_scope() as session:
+        action(session=session, actor=user, **kwargs)
+    if not outcome.ok:
         return False
     st.session_state[FLASH] = t("duty.saved")
     return True
@@ -336,7 +332,5 @@ def main() -> None:
     draw_prospects(unit_id, people, version)
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

@@ -6,14 +6,13 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import charts
 from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
 from core.metrics import Progress
 from core.models import UnitKind
 from core.strings import t
-from ui import auth, data, duties_widgets
+from ui import actions, auth, data, duties_widgets
 
 DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
 PROSPECTS_SHOWN = 10
@@ -288,22 +287,20 @@ def draw_prospects(progress: Progress, unit_id: int | None, version: int) -> Non
 
 
 def main() -> None:
-    try:
-        version = data.data_version()
-        picked = pick_filters(version)
-        if picked is None:
-            return
-        year, unit_id, as_of = picked
-        url = data.database_url()
-        progress = data.progress(url, year, unit_id, as_of, version)
-        months = data.monthly(url, year, unit_id, as_of, version)
-        draw_gauges(progress)
-        duties_widgets.draw_duty_gauges(year, unit_id, as_of)
-        draw_monthly(progress, months)
-        draw_breakdowns(year, unit_id, as_of, version)
-        draw_prospects(progress, unit_id, version)
-    except OperationalError:
-        st.error(t("common.db_unavailable"))
+    version = data.data_version()
+    picked = pick_filters(version)
+    if picked is None:
+        return
+    year, unit_id, as_of = picked
+    url = data.database_url()
+    progress = data.progress(url, year, unit_id, as_of, version)
+    months = data.monthly(url, year, unit_id, as_of, version)
+    draw_gauges(progress)
+    duties_widgets.draw_duty_gauges(year, unit_id, as_of)
+    draw_monthly(progress, months)
+    draw_breakdowns(year, unit_id, as_of, version)
+    draw_prospects(progress, unit_id, version)
 
 
-main()
+with actions.attempt():
+    main()

@@ -13,7 +13,7 @@ from core.formatting import fmt_datetime, fmt_int
 from core.importing import Action, fields, workbooks
 from core.models import ImportKind
 from core.strings import t
-from ui import auth
+from ui import actions, auth
 
 user = auth.require_role("staff")
 st.title(t("upload.title"))
@@ -79,22 +79,20 @@ def build_plan(data: bytes, file_name: str) -> importing.ImportPlan | None:
     if st.session_state.get("upload_plan_key") == key:
         return st.session_state["upload_plan"]
     bar = st.progress(0.0, text=t("import.progress.reading"))
-    try:
-        with db.session_scope() as session:
-            plan = importing.preview(
-                session,
-                data=data,
-                file_name=file_name,
-                kind=kind,
-                default_union=default_union,
-                mapping=mapping,
-                progress=lambda share, text: bar.progress(min(share, 1.0), text=text),
-            )
-    except importing.ReadError as error:
-        bar.empty()
-        st.error(error.message())
-        return None
+    plan = None
+    with actions.attempt(), db.session_scope() as session:
+        plan = importing.preview(
+            session,
+            data=data,
+            file_name=file_name,
+            kind=kind,
+            default_union=default_union,
+            mapping=mapping,
+            progress=lambda share, text: bar.progress(min(share, 1.0), text=text),
+        )
     bar.empty()
+    if plan is None:
+        return None
     st.session_state["upload_plan"] = plan
     st.session_state["upload_plan_key"] = key
     return plan
@@ -184,23 +182,27 @@ def show_plan(plan: importing.ImportPlan) -> None:
 
 
 def commit(plan: importing.ImportPlan) -> None:
-    try:
-        with st.spinner(t("import.progress.saving")), db.session_scope() as session:
-            batch = importing.commit_plan(session=session, plan=plan, actor=user)
-            if st.session_state.get("upload_mapping") is not None:
-                importing.remember_mapping(
-                    session,
-                    header=plan.header,
-                    mapping=st.session_state["upload_mapping"],
-                    by_user=user.username,
-                )
-            batch_id = batch.id
-    except importing.StalePlan:
-        # Someone changed the data since this preview: show a fresh preview instead of writing.
-        for key in ("upload_plan", "upload_plan_key"):
-            st.session_state.pop(key, None)
-        st.session_state["upload_stale"] = True
-        st.rerun()
+    batch_id = None
+    with actions.attempt():
+        try:
+            with st.spinner(t("import.progress.saving")), db.session_scope() as session:
+                batch = importing.commit_plan(session=session, plan=plan, actor=user)
+                if st.session_state.get("upload_mapping") is not None:
+                    importing.remember_mapping(
+                        session,
+                        header=plan.header,
+                        mapping=st.session_state["upload_mapping"],
+                        by_user=user.username,
+                    )
+                batch_id = batch.id
+        except importing.StalePlan:
+            # Someone changed the data since this preview: show a fresh preview instead of writing.
+            for key in ("upload_plan", "upload_plan_key"):
+                st.session_state.pop(key, None)
+            st.session_state["upload_stale"] = True
+            st.rerun()
+    if batch_id is None:
+        return
     st.cache_data.clear()
     _reset()
     st.session_state["upload_done"] = t(
@@ -264,13 +266,10 @@ else:
             key="upload_undo_pick",
         )
         if button_column.button(t("upload.undo"), key="upload_undo"):
-            try:
-                with db.session_scope() as session:
-                    batch = importing.undo_batch(session=session, batch_id=target, actor=user)
-                    message = t("import.undo.done", batch=batch.id, file=batch.file_name)
-            except importing.UndoError as error:
-                st.error(error.message())
-            else:
+            with actions.attempt() as outcome, db.session_scope() as session:
+                batch = importing.undo_batch(session=session, batch_id=target, actor=user)
+                message = t("import.undo.done", batch=batch.id, file=batch.file_name)
+            if outcome.ok:
                 st.cache_data.clear()
                 st.session_state["upload_done"] = message
                 st.rerun()
