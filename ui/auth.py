@@ -11,6 +11,7 @@ the user or stops the page with a Vietnamese message. Writes check the role agai
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,7 +21,7 @@ from core import db, login_sessions
 from core.login_sessions import State
 from core.models import Role, utcnow
 from core.strings import t
-from ui.navigation import ensure_router
+from ui.navigation import PageEntry, ensure_router
 
 # The acting user; the name pages have used since the foundation.
 CurrentUser = core_auth.Actor
@@ -233,6 +234,16 @@ def require_role(min_role: str) -> CurrentUser:
         st.error(t("auth.page_denied", role=t(f"role.{min_role}")))
         st.stop()
     return user
+
+
+def denied_page(entry: PageEntry) -> Callable[[], None]:
+    """The page drawn at the address of a page the user's role may not open."""
+
+    def draw() -> None:
+        st.title(t(entry.title_key), anchor=False)
+        require_role(entry.min_role)
+
+    return draw
 
 
 def _login_form() -> None:
