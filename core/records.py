@@ -15,6 +15,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import and_, func, literal, literal_column, or_, update
@@ -616,7 +617,7 @@ def _text(max_length: int) -> Cleaner:
     return lambda value: cells.free_text(value, max_length)
 
 
-def _choice(enum: type, parse: Cleaner | None = None) -> Cleaner:
+def _choice(enum: type[Enum], parse: Cleaner | None = None) -> Cleaner:
     def checked(value: Any) -> Any:
         if cells.is_blank(value):
             return None

@@ -80,7 +80,10 @@ def links_table(links) -> None:
         ),
         key="display_links_revoke_pick",
     )
-    if button_column.button(t("display_link.revoke.submit"), key="display_links_revoke"):
+    if (
+        button_column.button(t("display_link.revoke.submit"), key="display_links_revoke")
+        and chosen is not None
+    ):
         with actions.attempt() as outcome, db.session_scope() as session:
             display_links.revoke(session, actor=user, link_id=chosen)
         if not outcome.ok:

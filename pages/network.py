@@ -317,7 +317,7 @@ def main() -> None:
     units = {option.id: option.label for option in options}
     with unit_column:
         unit_id = st.selectbox(
-            t("common.unit"), list(units), format_func=units.get, key="network_unit"
+            t("common.unit"), list(units), format_func=units.__getitem__, key="network_unit"
         )
     st.caption(t("network.caption"))
     if message := st.session_state.pop(FLASH, None):

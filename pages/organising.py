@@ -80,7 +80,7 @@ def table(cards: list[organising.Card]) -> pd.io.formats.style.Styler:
     def day(value) -> str:
         return "" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
 
-    return frame.style.format(
+    return frame.style.format(  # pyright: ignore[reportReturnType]  # pandas types .format() as its base class
         {
             t("organising.col.workers"): number,
             t("organising.col.days"): number,

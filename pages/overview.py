@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +15,13 @@ from core.models import UnitKind
 from core.strings import t
 from ui import actions, auth, data, duties_widgets
 
-DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
+# Literal, as st.metric takes it.
+DELTA_COLOURS: dict[str, Literal["green", "orange", "red", "gray"]] = {
+    "ahead": "green",
+    "near": "orange",
+    "behind": "red",
+    "none": "gray",
+}
 PROSPECTS_SHOWN = 10
 
 auth.require_role("viewer")
@@ -69,7 +76,7 @@ def pick_filters(version: int) -> tuple[int, int | None, dt.date] | None:
     with title_column:
         st.header(t("overview.title", year=year), anchor=False)
         whole = unit is None or unit.kind == UnitKind.federation
-        scope_name = t("common.whole_federation") if whole else unit.label
+        scope_name = t("common.whole_federation") if unit is None or whole else unit.label
         federation_name = federation.name if federation else t("app.federation")
         st.markdown(
             f"{federation_name} · **{scope_name}**  \n**{t('common.as_of', date=fmt_date(as_of))}**"

@@ -70,7 +70,7 @@ def table_of(result: Ranking) -> pd.io.formats.style.Styler:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_number(v)
         elif name not in text_columns:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_int(v)
-    return frame.style.format(formats, na_rep="–")
+    return frame.style.format(formats, na_rep="–")  # pyright: ignore[reportReturnType]  # pandas types .format() as its base class
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from core import db, importing
 from core.formatting import fmt_datetime, fmt_int
 from core.importing import Action, fields, workbooks
 from core.models import ImportKind
+from core.settings import get_settings
 from core.strings import t
 from ui import actions, auth
 
@@ -64,7 +65,7 @@ with template_column:
 uploaded = st.file_uploader(
     t("upload.file"),
     type=["xlsx", "xls", "csv", "txt"],
-    help=t("upload.file_help", mb=importing.reading.max_upload_bytes() // (1024 * 1024)),
+    help=t("upload.file_help", mb=get_settings().max_upload_mb),
     key=f"upload_file_{st.session_state.get('upload_file_key', 0)}",
 )
 
@@ -79,6 +80,10 @@ def build_plan(data: bytes, file_name: str) -> importing.ImportPlan | None:
     if st.session_state.get("upload_plan_key") == key:
         return st.session_state["upload_plan"]
     bar = st.progress(0.0, text=t("import.progress.reading"))
+
+    def report(share: float, text: str) -> None:
+        bar.progress(min(share, 1.0), text=text)
+
     plan = None
     with actions.attempt(), db.session_scope() as session:
         plan = importing.preview(
@@ -88,7 +93,7 @@ def build_plan(data: bytes, file_name: str) -> importing.ImportPlan | None:
             kind=kind,
             default_union=default_union,
             mapping=mapping,
-            progress=lambda share, text: bar.progress(min(share, 1.0), text=text),
+            progress=report,
         )
     bar.empty()
     if plan is None:
@@ -265,7 +270,7 @@ else:
             ),
             key="upload_undo_pick",
         )
-        if button_column.button(t("upload.undo"), key="upload_undo"):
+        if button_column.button(t("upload.undo"), key="upload_undo") and target is not None:
             with actions.attempt() as outcome, db.session_scope() as session:
                 batch = importing.undo_batch(session=session, batch_id=target, actor=user)
                 message = t("import.undo.done", batch=batch.id, file=batch.file_name)

@@ -57,7 +57,7 @@ def main() -> None:
     units = {option.id: option.label for option in options}
     with unit_column:
         unit_id = st.selectbox(
-            t("common.unit"), list(units), format_func=units.get, key="workers_month_unit"
+            t("common.unit"), list(units), format_func=units.__getitem__, key="workers_month_unit"
         )
     result = dw.campaign(url, year, unit_id, as_of, version)
     with title_column:

@@ -183,7 +183,7 @@ def current_user() -> CurrentUser | None:
                 outcome = core_auth.login_for_identity(session, email=email)
         except SQLAlchemyError as error:
             _stop_on_db_error(error)
-        if not outcome.ok:
+        if not outcome.ok or outcome.actor is None:
             state[NOTICE_KEY] = outcome.error
             return None
         _sign_in(outcome.actor)
@@ -263,7 +263,7 @@ def _login_form() -> None:
             outcome = core_auth.attempt_login(session, username=username, password=password)
     except SQLAlchemyError as error:
         _stop_on_db_error(error)
-    if not outcome.ok:
+    if not outcome.ok or outcome.actor is None:
         st.error(outcome.message())
         return
     if outcome.must_change_password:
