@@ -2,12 +2,18 @@
 
 import streamlit as st
 
+from core.settings import SettingsError, get_settings
 from core.strings import t
 from ui import auth, briefing
 from ui.navigation import ensure_router, menu
 
 ensure_router()
 st.set_page_config(page_title=t("app.title"), page_icon="📈", layout="wide")
+try:
+    get_settings()
+except SettingsError as error:  # a bad setting stops the app with its name, not a traceback
+    st.error(t("common.bad_setting", problem=str(error)))
+    st.stop()
 
 # A view-only display link (/?display=<token>) opens the briefing display alone, without a login.
 if display_token := briefing.link_requested():

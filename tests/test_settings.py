@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core import settings
 from core.formatting import fmt_datetime
 from core.strings import t
 
 URL = "postgresql+psycopg://ugt@db:5432/ugt"
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def test_defaults_are_typed():
@@ -71,3 +74,12 @@ def test_timezone_and_language_come_from_the_settings(monkeypatch):
     english = t("common.db_unavailable")
     monkeypatch.setenv("APP_LANG", "vi")
     assert t("common.db_unavailable") != english
+
+
+def test_the_app_names_a_bad_setting_instead_of_a_traceback(monkeypatch):
+    monkeypatch.setenv("MAX_UPLOAD_MB", "fifty")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        t("common.bad_setting", problem="MAX_UPLOAD_MB='fifty' is not a number")
+    ]
