@@ -39,6 +39,7 @@ run: migrate
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pyright
 
 format: install-test
 	$(BIN)/ruff format .

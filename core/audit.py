@@ -163,11 +163,9 @@ class AuditFilter:
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:
-    from zoneinfo import ZoneInfo
-
     from core import settings
 
-    zone = ZoneInfo(settings.get("APP_TIMEZONE"))
+    zone = settings.get_settings().timezone
     return dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(dt.UTC)
 
 

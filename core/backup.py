@@ -65,7 +65,7 @@ class BackupResult:
 
 def backup(path: Path, *, url: str | None = None) -> BackupResult:
     """Write a consistent copy of the database at `url` (default DATABASE_URL) to `path`."""
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed at the end: never a half-written file under its name.
@@ -101,7 +101,7 @@ def download(
     require(actor, Role.admin)
     if len(passphrase or "") < MIN_PASSPHRASE_LENGTH:
         raise BackupError("backup.passphrase_short", n=MIN_PASSPHRASE_LENGTH)
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     backend = _backend(url)
     stamp = (now or now_local()).strftime("%Y%m%d-%H%M")
     plain_name = f"ugt-backup-{stamp}.{FILE_SUFFIX[backend]}"
@@ -196,7 +196,7 @@ def restore(
 
 
 def _restore(path: Path, *, url: str | None, by_user: str | None, name: str) -> str:
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     backend = _backend(url)
     if backend == "sqlite":
         _check_sqlite_backup(path)

@@ -85,7 +85,7 @@ PRINT = Theme(
 )
 
 
-def themed(chart: alt.TopLevelMixin, theme: Theme) -> alt.TopLevelMixin:
+def themed(chart: charts.ChartT, theme: Theme) -> charts.ChartT:
     """Vietnamese number formats, the theme's colours and type, no frame around the plot."""
     return (
         chart.configure(

@@ -39,7 +39,8 @@ class DutySlide:
         return [
             key
             for key, row in self.targets.items()
-            if row["expected_by_today"] is not None and row["actual"] < row["expected_by_today"]
+            if (expected := row["expected_by_today"]) is not None
+            and (row["actual"] or 0) < expected
         ]
 
 

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -166,7 +167,10 @@ def gauges(progress: Progress) -> list[Gauge]:
 # ---------------------------------------------------------------- charts
 
 
-def localised(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+ChartT = TypeVar("ChartT", bound=alt.TopLevelMixin)
+
+
+def localised(chart: ChartT) -> ChartT:
     """Vietnamese number and date formats inside the chart (axes, tooltips, `format` texts)."""
     return chart.configure(locale=VI_LOCALE).configure_view(stroke=None)
 

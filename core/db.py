@@ -50,7 +50,7 @@ def engine_for(url: str) -> Engine:
 
 
 def get_engine() -> Engine:
-    return engine_for(settings.get("DATABASE_URL"))
+    return engine_for(settings.get_settings().database_url)
 
 
 @contextlib.contextmanager
@@ -82,7 +82,7 @@ def migrate(url: str | None = None) -> None:
     """Create or upgrade the schema to the newest migration; safe to run again."""
     from alembic import command
 
-    url = url or settings.get("DATABASE_URL")
+    url = url or settings.get_settings().database_url
     command.upgrade(alembic_config(url), "head")
 
 

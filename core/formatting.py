@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from core import settings
 
@@ -51,11 +50,11 @@ def fmt_datetime(value: dt.datetime | None) -> str:
         return ""
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(ZoneInfo(settings.get("APP_TIMEZONE"))).strftime("%d/%m/%Y %H:%M")
+    return value.astimezone(settings.get_settings().timezone).strftime("%d/%m/%Y %H:%M")
 
 
 def now_local() -> dt.datetime:
-    return dt.datetime.now(ZoneInfo(settings.get("APP_TIMEZONE")))
+    return dt.datetime.now(settings.get_settings().timezone)
 
 
 def today_local() -> dt.date:

@@ -46,7 +46,7 @@ def session_expired(
     if last_seen is None:
         return True
     now = now or utcnow()
-    hours = float(settings.get("SESSION_IDLE_HOURS")) if idle_hours is None else idle_hours
+    hours = settings.get_settings().session_idle_hours if idle_hours is None else idle_hours
     return now - last_seen > dt.timedelta(hours=hours)
 
 

@@ -13,7 +13,7 @@ target_metadata = SQLModel.metadata
 
 
 def run_migrations_online() -> None:
-    url = config.get_main_option("sqlalchemy.url") or settings.get("DATABASE_URL")
+    url = config.get_main_option("sqlalchemy.url") or settings.get_settings().database_url
     connectable = config.attributes.get("connection")
     if connectable is not None:
         _run(connectable)

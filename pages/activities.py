@@ -8,15 +8,13 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn
-from core.errors import CatalogueError
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import ActivityKind, OutreachChannel, Role
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import duties_widgets as dw
 
 user = auth.require_role("viewer")
@@ -37,11 +35,9 @@ COUNT_ROWS = (
 
 def write(action, **kwargs) -> bool:
     """Run one core write in its own transaction; show why it was refused, if it was."""
-    try:
-        with db.session_scope() as session:
-            action(session=session, actor=user, **kwargs)
-    except CatalogueError as error:
-        st.error(error.message())
+    with actions.attempt() as outcome, db.session_scope() as session:
+        action(session=session, actor=user, **kwargs)
+    if not outcome.ok:
         return False
     st.session_state[FLASH] = t("duty.saved")
     return True
@@ -64,7 +60,7 @@ def pick_filters(version: int) -> tuple[int, int | None, dict[int, str]]:
     by_id = {option.id: option.label for option in options}
     with unit_column:
         unit_id = st.selectbox(
-            t("common.unit"), list(by_id), format_func=by_id.get, key="activities_unit"
+            t("common.unit"), list(by_id), format_func=by_id.__getitem__, key="activities_unit"
         )
     st.caption(t("activities.caption"))
     return year, unit_id, by_id
@@ -144,7 +140,7 @@ def activity_form(
                 t("duty.unit"),
                 unit_ids,
                 index=unit_ids.index(row.unit_id) if row and row.unit_id in units else 0,
-                format_func=units.get,
+                format_func=units.__getitem__,
             )
             title = st.text_input(t("duty.title"), value=row.title if row else "", max_chars=300)
             participants = st.number_input(
@@ -175,7 +171,7 @@ def activity_form(
                     t("duty.units_present"),
                     list(units),
                     default=[u for u in (row.unit_ids if row else ()) if u in units],
-                    format_func=units.get,
+                    format_func=units.__getitem__,
                 )
             if kind == ActivityKind.survey:
                 tax_code = st.text_input(
@@ -185,7 +181,7 @@ def activity_form(
                 t("duty.people"),
                 list(people),
                 default=[p for p in (row.person_ids if row else ()) if p in people],
-                format_func=people.get,
+                format_func=people.__getitem__,
             )
             notes = st.text_area(t("duty.notes"), value=(row.notes or "") if row else "")
         if not st.form_submit_button(t("duty.save"), type="primary"):
@@ -337,7 +333,7 @@ def draw_party(year: int, unit_id: int | None, units: dict[int, str], version: i
             introduced_on = st.date_input(
                 t("party.introduced_on"), max_value=today_local(), format="DD/MM/YYYY"
             )
-            unit = st.selectbox(t("duty.unit"), list(units), format_func=units.get)
+            unit = st.selectbox(t("duty.unit"), list(units), format_func=units.__getitem__)
             admitted_on = st.date_input(
                 t("party.admitted_on"), value=None, max_value=today_local(), format="DD/MM/YYYY"
             )
@@ -368,7 +364,7 @@ def draw_party(year: int, unit_id: int | None, units: dict[int, str], version: i
                 else:
                     record = PartyCellIn(
                         name=name,
-                        enterprise_id=enterprise.id,
+                        enterprise_id=enterprise.id,  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
                         founded_on=founded_on,
                         decision_no=decision_no,
                     )
@@ -404,7 +400,7 @@ def draw_edit_introduction(
                 t("duty.unit"),
                 unit_ids,
                 index=unit_ids.index(row.unit_id),
-                format_func=choices.get,
+                format_func=choices.__getitem__,
             )
             admitted_on = st.date_input(
                 t("party.admitted_on"),
@@ -449,7 +445,5 @@ def main() -> None:
     draw_party(year, unit_id, units, version)
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

@@ -18,11 +18,7 @@ from ui import records_widgets as rw
 user = auth.require_role("admin")
 P = "admin_audit"
 LIST = "admin_audit.rows"
-TABLES = sorted(
-    mapper.local_table.name
-    for mapper in SQLModel._sa_registry.mappers
-    if mapper.local_table.name not in ("app_state",)
-)
+TABLES = sorted(name for name in SQLModel.metadata.tables if name not in ("app_state",))
 
 
 def table_label(name: str) -> str:

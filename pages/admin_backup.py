@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from core import backup, settings
-from core.access import AccessError
 from core.formatting import fmt_datetime, fmt_size, now_local
 from core.strings import t
-from ui import auth
+from ui import actions, auth
 from ui import records_widgets as rw
 
 user = auth.require_role("admin")
@@ -19,7 +17,7 @@ READY = "admin_backup.ready"  # (file name, bytes, made at) of the backup made i
 
 st.title(t("admin_backup.heading"), anchor=False)
 st.write(t("admin_backup.intro"))
-backend = make_url(settings.get("DATABASE_URL")).get_backend_name()
+backend = make_url(settings.get_settings().database_url).get_backend_name()
 st.caption(
     t("admin_backup.database", backend="PostgreSQL" if backend == "postgresql" else "SQLite")
 )
@@ -48,14 +46,9 @@ if make:
     if passphrase != again:
         st.error(t("admin_backup.passphrases_differ"), icon=":material/block:")
     else:
-        try:
-            with st.spinner(t("admin_backup.working")):
-                name, data = backup.download(actor=user, passphrase=passphrase)
-        except (backup.BackupError, AccessError) as error:
-            st.error(error.message(), icon=":material/block:")
-        except SQLAlchemyError as error:
-            st.error(t("records.db_error", detail=type(error).__name__), icon=":material/block:")
-        else:
+        with actions.attempt() as outcome, st.spinner(t("admin_backup.working")):
+            name, data = backup.download(actor=user, passphrase=passphrase)
+        if outcome.ok:
             st.session_state[READY] = (name, data, now_local())
             st.rerun()  # the "last backup" line above shows this one
 

@@ -24,7 +24,7 @@ KINDS = [k.value for k in UnitKind]
 EDITABLE = ("name", "kind", "valid_from", "valid_to")
 
 
-def kind_label(kind: str) -> str:
+def kind_label(kind: object) -> str:
     return t(f"unit_kind.{kind}")
 
 
@@ -143,7 +143,9 @@ def links_panel(units: dict[int, str]) -> None:
     with move_col, st.form("admin_units.move_form"):
         st.markdown(t("admin_units.move_heading"))
         parents = {i: n for i, n in units.items() if i != unit_id}
-        parent_id = st.selectbox(t("field.parent_id"), list(parents), format_func=parents.get)
+        parent_id = st.selectbox(
+            t("field.parent_id"), list(parents), format_func=parents.__getitem__
+        )
         on = st.date_input(t("admin_units.from_day"), value=today_local(), format="DD/MM/YYYY")
         if st.form_submit_button(t("admin_units.move")):
             act(
@@ -191,10 +193,10 @@ def merge_form() -> None:
         old = st.multiselect(
             t("admin_units.merge_old"),
             list(units),
-            format_func=units.get,
+            format_func=units.__getitem__,
             placeholder=t("admin_units.merge_placeholder"),
         )
-        into = st.selectbox(t("admin_units.merge_into"), list(units), format_func=units.get)
+        into = st.selectbox(t("admin_units.merge_into"), list(units), format_func=units.__getitem__)
         on = st.date_input(
             t("admin_units.from_day"), value=dt.date(2025, 7, 1), format="DD/MM/YYYY"
         )

@@ -7,13 +7,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, display_links
-from core.access import PermissionDenied
 from core.formatting import fmt_datetime
 from core.strings import t
-from ui import auth
+from ui import actions, auth
 
 NEW_LINK_KEY = "display_links_new"
 
@@ -42,14 +40,12 @@ def create_form() -> None:
             step=1,
         )
         if st.form_submit_button(t("display_link.form.submit"), type="primary"):
-            try:
-                with db.session_scope() as session:
-                    link, token = display_links.create_link(
-                        session, actor=user, label=label, days=int(days)
-                    )
-                    label_saved = link.label
-            except (display_links.LinkError, PermissionDenied) as error:
-                st.error(error.message())
+            with actions.attempt() as outcome, db.session_scope() as session:
+                link, token = display_links.create_link(
+                    session, actor=user, label=label, days=int(days)
+                )
+                label_saved = link.label
+            if not outcome.ok:
                 return
             query = f"?{display_links.QUERY_PARAM}={token}"
             st.session_state[NEW_LINK_KEY] = (label_saved, app_root() + query)
@@ -84,12 +80,13 @@ def links_table(links) -> None:
         ),
         key="display_links_revoke_pick",
     )
-    if button_column.button(t("display_link.revoke.submit"), key="display_links_revoke"):
-        try:
-            with db.session_scope() as session:
-                display_links.revoke(session, actor=user, link_id=chosen)
-        except (display_links.LinkError, PermissionDenied) as error:
-            st.error(error.message())
+    if (
+        button_column.button(t("display_link.revoke.submit"), key="display_links_revoke")
+        and chosen is not None
+    ):
+        with actions.attempt() as outcome, db.session_scope() as session:
+            display_links.revoke(session, actor=user, link_id=chosen)
+        if not outcome.ok:
             return
         st.session_state.pop(NEW_LINK_KEY, None)
         st.rerun()
@@ -112,7 +109,5 @@ def main() -> None:
     links_table(links)
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

@@ -238,7 +238,9 @@ def draw_detail(member_id: int) -> None:
         with panes[t("members.tab_transfer")]:
             with st.form("members.transfer_form"):
                 others = [i for i in unions if i != member["union_id"]]
-                to_union = st.selectbox(t("members.to_union"), others, format_func=unions.get)
+                to_union = st.selectbox(
+                    t("members.to_union"), others, format_func=unions.__getitem__
+                )
                 on = date_input("members.transfer_on")
                 if st.form_submit_button(t("members.transfer"), type="primary"):
                     act(
@@ -261,7 +263,9 @@ def draw_detail(member_id: int) -> None:
     else:
         with panes[t("members.tab_readmit")]:
             with st.form("members.readmit_form"):
-                union_id = st.selectbox(t("field.union_id"), list(unions), format_func=unions.get)
+                union_id = st.selectbox(
+                    t("field.union_id"), list(unions), format_func=unions.__getitem__
+                )
                 on = date_input("members.readmit_on")
                 if st.form_submit_button(t("members.readmit"), type="primary"):
                     act(
@@ -358,7 +362,7 @@ def correct_forms(live: list[records.EventRow], common: dict) -> None:
         e.id: f"{fmt_date(e.occurred_on)} — {t(f'event.{e.kind}')} — {e.union_name}" for e in live
     }
     with st.form("members.correct_form"):
-        event_id = st.selectbox(t("members.event"), list(labels), format_func=labels.get)
+        event_id = st.selectbox(t("members.event"), list(labels), format_func=labels.__getitem__)
         on = st.date_input(
             t("members.right_date"), value=None, max_value=today_local(), format="DD/MM/YYYY"
         )
@@ -397,7 +401,9 @@ def admit_form() -> None:
             )
             id_number = left.text_input(t("field.id_number"))
             card_no = left.text_input(t("field.card_no"))
-            union_id = right.selectbox(t("field.union_id"), list(unions), format_func=unions.get)
+            union_id = right.selectbox(
+                t("field.union_id"), list(unions), format_func=unions.__getitem__
+            )
             on = right.date_input(
                 t("members.admitted_on"),
                 value=today_local(),

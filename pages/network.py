@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, duties, quarters
 from core.duties import PersonIn
-from core.errors import CatalogueError
 from core.formatting import fmt_date, fmt_int, today_local
 from core.models import NetworkBody, Role, UnitKind
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import duties_widgets as dw
 
 user = auth.require_role("viewer")
@@ -28,11 +26,9 @@ TABS = (
 
 
 def write(action, **kwargs) -> bool:
-    try:
-        with db.session_scope() as session:
-            action(session=session, actor=user, **kwargs)
-    except CatalogueError as error:
-        st.error(error.message())
+    with actions.attempt() as outcome, db.session_scope() as session:
+        action(session=session, actor=user, **kwargs)
+    if not outcome.ok:
         return False
     st.session_state[FLASH] = t("duty.saved")
     return True
@@ -321,7 +317,7 @@ def main() -> None:
     units = {option.id: option.label for option in options}
     with unit_column:
         unit_id = st.selectbox(
-            t("common.unit"), list(units), format_func=units.get, key="network_unit"
+            t("common.unit"), list(units), format_func=units.__getitem__, key="network_unit"
         )
     st.caption(t("network.caption"))
     if message := st.session_state.pop(FLASH, None):
@@ -336,7 +332,5 @@ def main() -> None:
     draw_prospects(unit_id, people, version)
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

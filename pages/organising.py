@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import db, organising
-from core.errors import CatalogueError
 from core.formatting import fmt_int, today_local
 from core.metrics import PROSPECT_MIN_WORKERS
 from core.models import OrganisingStage
 from core.strings import t
 from core.text import unaccent
-from ui import auth, data
+from ui import actions, auth, data
 from ui import briefing_data as bd
 
 NOTICE_KEY = "organising_notice"
@@ -82,7 +80,7 @@ def table(cards: list[organising.Card]) -> pd.io.formats.style.Styler:
     def day(value) -> str:
         return "" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
 
-    return frame.style.format(
+    return frame.style.format(  # pyright: ignore[reportReturnType]  # pandas types .format() as its base class
         {
             t("organising.col.workers"): number,
             t("organising.col.days"): number,
@@ -112,19 +110,17 @@ def move_form(card: organising.Card) -> None:
         )
         officer = officer_column.text_input(t("organising.move.officer"), value=card.officer or "")
         if st.form_submit_button(t("organising.move.submit"), type="primary"):
-            try:
-                with db.session_scope() as session:
-                    organising.move_stage(
-                        session,
-                        actor=user,
-                        enterprise_id=card.enterprise_id,
-                        stage=stage,
-                        on=on,
-                        officer=officer,
-                        expected_version=card.version,
-                    )
-            except CatalogueError as error:
-                st.error(error.message())
+            with actions.attempt() as outcome, db.session_scope() as session:
+                organising.move_stage(
+                    session,
+                    actor=user,
+                    enterprise_id=card.enterprise_id,
+                    stage=stage,
+                    on=on,
+                    officer=officer,
+                    expected_version=card.version,
+                )
+            if not outcome.ok:
                 return
             st.session_state[NOTICE_KEY] = t(
                 "organising.move.done", name=card.name, stage=stage_name(stage)
@@ -164,7 +160,5 @@ def main() -> None:
         move_form(cards[rows[0]])
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import charts
 from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
 from core.metrics import Progress
 from core.models import UnitKind
 from core.strings import t
-from ui import auth, data, duties_widgets
+from ui import actions, auth, data, duties_widgets
 
-DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
+# Literal, as st.metric takes it.
+DELTA_COLOURS: dict[str, Literal["green", "orange", "red", "gray"]] = {
+    "ahead": "green",
+    "near": "orange",
+    "behind": "red",
+    "none": "gray",
+}
 PROSPECTS_SHOWN = 10
 
 auth.require_role("viewer")
@@ -70,7 +76,7 @@ def pick_filters(version: int) -> tuple[int, int | None, dt.date] | None:
     with title_column:
         st.header(t("overview.title", year=year), anchor=False)
         whole = unit is None or unit.kind == UnitKind.federation
-        scope_name = t("common.whole_federation") if whole else unit.label
+        scope_name = t("common.whole_federation") if unit is None or whole else unit.label
         federation_name = federation.name if federation else t("app.federation")
         st.markdown(
             f"{federation_name} · **{scope_name}**  \n**{t('common.as_of', date=fmt_date(as_of))}**"
@@ -288,22 +294,20 @@ def draw_prospects(progress: Progress, unit_id: int | None, version: int) -> Non
 
 
 def main() -> None:
-    try:
-        version = data.data_version()
-        picked = pick_filters(version)
-        if picked is None:
-            return
-        year, unit_id, as_of = picked
-        url = data.database_url()
-        progress = data.progress(url, year, unit_id, as_of, version)
-        months = data.monthly(url, year, unit_id, as_of, version)
-        draw_gauges(progress)
-        duties_widgets.draw_duty_gauges(year, unit_id, as_of)
-        draw_monthly(progress, months)
-        draw_breakdowns(year, unit_id, as_of, version)
-        draw_prospects(progress, unit_id, version)
-    except OperationalError:
-        st.error(t("common.db_unavailable"))
+    version = data.data_version()
+    picked = pick_filters(version)
+    if picked is None:
+        return
+    year, unit_id, as_of = picked
+    url = data.database_url()
+    progress = data.progress(url, year, unit_id, as_of, version)
+    months = data.monthly(url, year, unit_id, as_of, version)
+    draw_gauges(progress)
+    duties_widgets.draw_duty_gauges(year, unit_id, as_of)
+    draw_monthly(progress, months)
+    draw_breakdowns(year, unit_id, as_of, version)
+    draw_prospects(progress, unit_id, version)
 
 
-main()
+with actions.attempt():
+    main()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import briefing_charts as bc
 from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
 from core.quarters import quarter_label
 from core.ranking import Level, Ranking, RankRow
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import briefing_data as bd
 
 LEADERS_SHOWN = 15
@@ -71,7 +70,7 @@ def table_of(result: Ranking) -> pd.io.formats.style.Styler:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_number(v)
         elif name not in text_columns:
             formats[name] = lambda v: "–" if v is None or pd.isna(v) else fmt_int(v)
-    return frame.style.format(formats, na_rep="–")
+    return frame.style.format(formats, na_rep="–")  # pyright: ignore[reportReturnType]  # pandas types .format() as its base class
 
 
 def main() -> None:
@@ -128,7 +127,5 @@ def main() -> None:
     st.dataframe(table_of(result), hide_index=True, width="stretch")
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

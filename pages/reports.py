@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import reports
 from core.formatting import today_local
 from core.metrics import NoPlan
 from core.quarters import quarter_label
 from core.strings import t
-from ui import auth, data
+from ui import actions, auth, data
 from ui import briefing_data as bd
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -85,7 +84,5 @@ def main() -> None:
                 )
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

@@ -4,6 +4,8 @@ recorded as leaving — the page says so), delete and restore. Leadership reads;
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 import streamlit as st
 
@@ -90,10 +92,14 @@ def column_config(units: dict[int, str], clusters: dict[int, str]) -> dict:
         "founded_on": st.column_config.DateColumn(t("field.founded_on"), format="DD/MM/YYYY"),
         "dissolved_on": text(t("field.dissolved_on")),
         "unit_id": st.column_config.SelectboxColumn(
-            t("field.unit_id"), options=list(units), format_func=lambda i: units.get(i, "")
+            t("field.unit_id"),
+            options=list(units),
+            format_func=lambda i: units.get(cast(int, i), ""),
         ),
         "cluster_id": st.column_config.SelectboxColumn(
-            t("field.cluster_id"), options=list(clusters), format_func=lambda i: clusters.get(i, "")
+            t("field.cluster_id"),
+            options=list(clusters),
+            format_func=lambda i: clusters.get(cast(int, i), ""),
         ),
         "active_members": st.column_config.NumberColumn(
             t("unions.active_members"), format="localized"

@@ -12,8 +12,9 @@ from core import db, importing
 from core.formatting import fmt_datetime, fmt_int
 from core.importing import Action, fields, workbooks
 from core.models import ImportKind
+from core.settings import get_settings
 from core.strings import t
-from ui import auth
+from ui import actions, auth
 
 user = auth.require_role("staff")
 st.title(t("upload.title"))
@@ -64,7 +65,7 @@ with template_column:
 uploaded = st.file_uploader(
     t("upload.file"),
     type=["xlsx", "xls", "csv", "txt"],
-    help=t("upload.file_help", mb=importing.reading.max_upload_bytes() // (1024 * 1024)),
+    help=t("upload.file_help", mb=get_settings().max_upload_mb),
     key=f"upload_file_{st.session_state.get('upload_file_key', 0)}",
 )
 
@@ -79,22 +80,24 @@ def build_plan(data: bytes, file_name: str) -> importing.ImportPlan | None:
     if st.session_state.get("upload_plan_key") == key:
         return st.session_state["upload_plan"]
     bar = st.progress(0.0, text=t("import.progress.reading"))
-    try:
-        with db.session_scope() as session:
-            plan = importing.preview(
-                session,
-                data=data,
-                file_name=file_name,
-                kind=kind,
-                default_union=default_union,
-                mapping=mapping,
-                progress=lambda share, text: bar.progress(min(share, 1.0), text=text),
-            )
-    except importing.ReadError as error:
-        bar.empty()
-        st.error(error.message())
-        return None
+
+    def report(share: float, text: str) -> None:
+        bar.progress(min(share, 1.0), text=text)
+
+    plan = None
+    with actions.attempt(), db.session_scope() as session:
+        plan = importing.preview(
+            session,
+            data=data,
+            file_name=file_name,
+            kind=kind,
+            default_union=default_union,
+            mapping=mapping,
+            progress=report,
+        )
     bar.empty()
+    if plan is None:
+        return None
     st.session_state["upload_plan"] = plan
     st.session_state["upload_plan_key"] = key
     return plan
@@ -184,23 +187,27 @@ def show_plan(plan: importing.ImportPlan) -> None:
 
 
 def commit(plan: importing.ImportPlan) -> None:
-    try:
-        with st.spinner(t("import.progress.saving")), db.session_scope() as session:
-            batch = importing.commit_plan(session=session, plan=plan, actor=user)
-            if st.session_state.get("upload_mapping") is not None:
-                importing.remember_mapping(
-                    session,
-                    header=plan.header,
-                    mapping=st.session_state["upload_mapping"],
-                    by_user=user.username,
-                )
-            batch_id = batch.id
-    except importing.StalePlan:
-        # Someone changed the data since this preview: show a fresh preview instead of writing.
-        for key in ("upload_plan", "upload_plan_key"):
-            st.session_state.pop(key, None)
-        st.session_state["upload_stale"] = True
-        st.rerun()
+    batch_id = None
+    with actions.attempt():
+        try:
+            with st.spinner(t("import.progress.saving")), db.session_scope() as session:
+                batch = importing.commit_plan(session=session, plan=plan, actor=user)
+                if st.session_state.get("upload_mapping") is not None:
+                    importing.remember_mapping(
+                        session,
+                        header=plan.header,
+                        mapping=st.session_state["upload_mapping"],
+                        by_user=user.username,
+                    )
+                batch_id = batch.id
+        except importing.StalePlan:
+            # Someone changed the data since this preview: show a fresh preview instead of writing.
+            for key in ("upload_plan", "upload_plan_key"):
+                st.session_state.pop(key, None)
+            st.session_state["upload_stale"] = True
+            st.rerun()
+    if batch_id is None:
+        return
     st.cache_data.clear()
     _reset()
     st.session_state["upload_done"] = t(
@@ -263,14 +270,11 @@ else:
             ),
             key="upload_undo_pick",
         )
-        if button_column.button(t("upload.undo"), key="upload_undo"):
-            try:
-                with db.session_scope() as session:
-                    batch = importing.undo_batch(session=session, batch_id=target, actor=user)
-                    message = t("import.undo.done", batch=batch.id, file=batch.file_name)
-            except importing.UndoError as error:
-                st.error(error.message())
-            else:
+        if button_column.button(t("upload.undo"), key="upload_undo") and target is not None:
+            with actions.attempt() as outcome, db.session_scope() as session:
+                batch = importing.undo_batch(session=session, batch_id=target, actor=user)
+                message = t("import.undo.done", batch=batch.id, file=batch.file_name)
+            if outcome.ok:
                 st.cache_data.clear()
                 st.session_state["upload_done"] = message
                 st.rerun()

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import OperationalError
 
 from core import charts
 from core.formatting import fmt_date, fmt_int
 from core.strings import t
 from core.workers_month import Campaign
-from ui import auth, data
+from ui import actions, auth, data
 from ui import duties_widgets as dw
 
 auth.require_role("viewer")
@@ -58,7 +57,7 @@ def main() -> None:
     units = {option.id: option.label for option in options}
     with unit_column:
         unit_id = st.selectbox(
-            t("common.unit"), list(units), format_func=units.get, key="workers_month_unit"
+            t("common.unit"), list(units), format_func=units.__getitem__, key="workers_month_unit"
         )
     result = dw.campaign(url, year, unit_id, as_of, version)
     with title_column:
@@ -101,7 +100,5 @@ def main() -> None:
             st.caption(t("wm.no_days"))
 
 
-try:
+with actions.attempt():
     main()
-except OperationalError:
-    st.error(t("common.db_unavailable"))

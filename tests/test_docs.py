@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -30,6 +31,11 @@ def test_every_setting_is_documented_with_its_default_and_help():
         else:
             assert documented_default == default
         assert rows[name][2] == help_text
+
+
+def test_every_setting_in_the_table_is_a_typed_field():
+    fields = {field.name for field in dataclasses.fields(settings.Settings)}
+    assert fields == {name.lower() for name in settings.SETTINGS}
 
 
 def test_every_command_is_documented():

@@ -11,6 +11,7 @@ the user or stops the page with a Vietnamese message. Writes check the role agai
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,7 +21,7 @@ from core import auth as core_auth
 from core.login_sessions import State
 from core.models import Role, utcnow
 from core.strings import t
-from ui.navigation import ensure_router
+from ui.navigation import PageEntry, ensure_router
 
 # The acting user; the name pages have used since the foundation.
 CurrentUser = access.Actor
@@ -182,7 +183,7 @@ def current_user() -> CurrentUser | None:
                 outcome = core_auth.login_for_identity(session, email=email)
         except SQLAlchemyError as error:
             _stop_on_db_error(error)
-        if not outcome.ok:
+        if not outcome.ok or outcome.actor is None:
             state[NOTICE_KEY] = outcome.error
             return None
         _sign_in(outcome.actor)
@@ -235,6 +236,16 @@ def require_role(min_role: str) -> CurrentUser:
     return user
 
 
+def denied_page(entry: PageEntry) -> Callable[[], None]:
+    """The page drawn at the address of a page the user's role may not open."""
+
+    def draw() -> None:
+        st.title(t(entry.title_key), anchor=False)
+        require_role(entry.min_role)
+
+    return draw
+
+
 def _login_form() -> None:
     with st.form("auth.login_form"):
         username = st.text_input(t("auth.username"), key="auth.login_name")
@@ -252,7 +263,7 @@ def _login_form() -> None:
             outcome = core_auth.attempt_login(session, username=username, password=password)
     except SQLAlchemyError as error:
         _stop_on_db_error(error)
-    if not outcome.ok:
+    if not outcome.ok or outcome.actor is None:
         st.error(outcome.message())
         return
     if outcome.must_change_password:

@@ -35,7 +35,7 @@ CACHE_ENTRIES = 24
 
 
 def refresh_seconds() -> int:
-    return max(1, int(settings.get("DISPLAY_REFRESH_SECONDS")))
+    return settings.get_settings().display_refresh_seconds
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

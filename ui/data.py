@@ -76,7 +76,7 @@ class ProspectRow:
 
 
 def database_url() -> str:
-    return settings.get("DATABASE_URL")
+    return settings.get_settings().database_url
 
 
 def _session() -> Session:
@@ -94,13 +94,11 @@ def default_as_of(year: int) -> dt.date:
     return min(max(today_local(), dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
-def default_year(years: list[int]) -> int | None:
-    """The latest plan year not after this year, else the earliest there is."""
+def default_year(years: list[int]) -> int:
+    """The latest plan year not after this year, else the earliest; `years` is not empty."""
     this_year = today_local().year
     past = [year for year in years if year <= this_year]
-    if past:
-        return max(past)
-    return min(years) if years else None
+    return max(past) if past else min(years)
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -114,7 +112,7 @@ def unit_options(url: str, as_of: dt.date, version: int) -> list[UnitOption]:
     """The federation, then communes/towns valid on `as_of`, then clusters and blocks."""
     with _session() as session:
         return [
-            UnitOption(id=unit.id, name=unit.name, kind=unit.kind)
+            UnitOption(id=unit.id, name=unit.name, kind=unit.kind)  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
             for unit in units.selectable_units(session, as_of)
         ]
 

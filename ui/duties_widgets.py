@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 import altair as alt
 import pandas as pd
@@ -23,7 +24,13 @@ from ui import data
 from ui.duties_slide import duty_gauges
 
 CACHE_ENTRIES = 128
-DELTA_COLOURS = {"ahead": "green", "near": "orange", "behind": "red", "none": "gray"}
+# Literal, as st.metric takes it.
+DELTA_COLOURS: dict[str, Literal["green", "orange", "red", "gray"]] = {
+    "ahead": "green",
+    "near": "orange",
+    "behind": "red",
+    "none": "gray",
+}
 
 
 def _session() -> Session:
@@ -113,13 +120,13 @@ def activity_rows(
     with _session() as session:
         scope = units.scope_for_unit(session, unit_id, end)
         found = duties.activities(session, start=start, end=end, kind=kind, scope=scope)
-        people = duties.activity_people(session, [a.id for a in found])
+        people = duties.activity_people(session, [a.id for a in found])  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
         labels = duties.enterprise_labels(
             session, [a.enterprise_id for a in found if a.enterprise_id]
         )
         return [
             ActivityRow(
-                id=a.id,
+                id=a.id,  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
                 kind=a.kind,
                 held_on=a.held_on,
                 unit_id=a.unit_id,
@@ -131,7 +138,7 @@ def activity_rows(
                 chair=a.details.get("chair"),
                 decisions=a.details.get("decisions"),
                 unit_ids=tuple(a.details.get("unit_ids", ())),
-                person_ids=tuple(people[a.id]),
+                person_ids=tuple(people[a.id]),  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
                 notes=a.notes,
                 version=a.version,
             )
@@ -156,7 +163,7 @@ def party_rows(
         labels = duties.enterprise_labels(session, [c.enterprise_id for c in found])
         cells = [
             CellRow(
-                id=c.id,
+                id=c.id,  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
                 name=c.name,
                 enterprise_id=c.enterprise_id,
                 enterprise=labels.get(c.enterprise_id, ""),
@@ -251,7 +258,7 @@ def officer_prospects(
         names = duties.unit_names(session)
         return [
             ProspectRow(
-                id=e.id,
+                id=e.id,  # pyright: ignore[reportArgumentType]  # SQLModel: a stored row's id is set
                 name=e.name,
                 tax_code=e.tax_code or "",
                 commune=names.get(e.unit_id, "") if e.unit_id else (e.commune_name or ""),
@@ -341,7 +348,8 @@ def campaign_chart(result: workers_month.Campaign, *, height: int = 320) -> alt.
                 x=x, y=alt.Y("pace:Q"), tooltip=tooltip
             )
         )
-    return alt.layer(*layers).properties(height=height, width="container")
+    # altair types .properties() on a layer as "layer or facet"; a layer stays a layer.
+    return alt.layer(*layers).properties(height=height, width="container")  # pyright: ignore[reportReturnType]
 
 
 def draw_campaign_figures(result: workers_month.Campaign) -> None:

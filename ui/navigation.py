@@ -1,10 +1,19 @@
 """The pages, grouped in sections, each with the lowest role that may open it. app.py builds
-st.navigation from the entries the current user's role allows; each page checks the role again."""
+st.navigation from `menu(role)`; each page checks the role again (`ui.auth.require_role`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from core.strings import t
+from ui import pages_mode
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ROLE_RANK = {"viewer": 0, "staff": 1, "admin": 2}
 
@@ -97,42 +106,39 @@ def allowed(role: str, entry: PageEntry) -> bool:
     return ROLE_RANK.get(role, -1) >= ROLE_RANK[entry.min_role]
 
 
-def ensure_router(*, entry: bool = False) -> None:
-    """Make app.py (login gate, menu, wide layout) run first, whatever the URL.
+def menu(
+    role: str | None, denied: Callable[[PageEntry], Callable[[], None]]
+) -> dict[str, list[StreamlitPage]]:
+    """The st.navigation sections for a role: the pages it may open, listed; every other page hidden
+    and drawn by `denied(entry)`, so its address says "not allowed" in Vietnamese, not Streamlit's
+    English "page not found". `role` None (logged out): every page, each showing the login form."""
+    sections: dict[str, list[StreamlitPage]] = {}
+    refused: list[StreamlitPage] = []
+    for entry in PAGES:
+        if role is None or allowed(role, entry):
+            sections.setdefault(t(entry.section_key), []).append(
+                st.Page(
+                    ROOT / entry.path,
+                    title=t(entry.title_key),
+                    icon=entry.icon,
+                    default=entry.default,
+                )
+            )
+        else:
+            refused.append(
+                st.Page(
+                    denied(entry),
+                    title=t(entry.title_key),
+                    icon=entry.icon,
+                    url_path=Path(entry.path).stem,
+                    visibility="hidden",
+                )
+            )
+    # Hidden pages go in a section that also lists visible ones: no empty section heading.
+    list(sections.values())[-1].extend(refused)
+    return sections
 
-    Until the first `st.navigation` call in a server process, Streamlit assumes the legacy
-    pages-directory app: it wraps the run in its own menu of raw file names and runs a file of
-    pages/ directly, outside app.py (e.g. the first request after a restart that opens /members).
-    Widgets drawn in such a run belong to another page than in the next, normal run, so a login
-    typed there is lost. Each run checks its own mode (several sessions may start in the legacy
-    mode before one leaves it), leaves the mode and runs again. `entry` is True in app.py.
-    (Streamlit 1.67: the mode is PagesManager.uses_pages_directory; `st.navigation` clears it.)
-    """
-    import streamlit as st
-    from streamlit.runtime import Runtime
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner_utils.script_run_context import (
-        ThreadState,
-        get_script_run_ctx,
-    )
 
-    ctx = get_script_run_ctx()
-    # AppTest resets the mode before every run of its mocked runtime and runs the page it is asked
-    # for directly; a rerun there would only drop the widget events of the run (form submits).
-    if ctx is None or type(Runtime._instance).__module__ == "unittest.mock":
-        return
-    manager = ctx.pages_manager
-    if entry:
-        # Run as the entry point, app.py is the active script; the legacy menu runs it as a page.
-        legacy = ThreadState.get().active_script_hash != manager.main_script_hash
-    else:
-        # This run's menu is the legacy one when it lists app.py itself among the pages.
-        main = Path(manager.main_script_path).resolve()
-        pages = manager.get_pages().values()
-        legacy = len(pages) > 1 and any(
-            page.get("script_path") and Path(page["script_path"]).resolve() == main
-            for page in pages
-        )
-    if legacy or PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+def ensure_router() -> None:
+    """Call first in every page and in app.py: see ui/pages_mode.py."""
+    pages_mode.settle(lambda: menu(None, lambda entry: lambda: None))

@@ -11,16 +11,13 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from core import db
 from core.access import Actor
-from core.errors import CatalogueError
 from core.formatting import fmt_int
 from core.strings import t
+from ui import actions
 
-# Every refusal a core write makes is a CatalogueError with its Vietnamese message.
-REFUSALS = (CatalogueError,)
 PAGE_SIZES = (25, 50, 100, 200)
 
 
@@ -35,29 +32,21 @@ def show_flash(prefix: str) -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def refusal_text(error: Exception) -> str:
-    if isinstance(error, REFUSALS):
-        return error.message()
-    return t("common.db_unavailable")
-
-
 def run_write(action: Callable[..., Any], *, actor: Actor, **kwargs) -> tuple[Any, str | None]:
     """One core write in its own transaction: (result, None), or (None, why it was refused)."""
-    try:
+
+    def in_transaction() -> Any:
         with db.session_scope() as session:
-            result = action(session, actor=actor, **kwargs)
-        return result, None
-    except REFUSALS as error:
-        return None, error.message()
-    except SQLAlchemyError as error:
-        return None, t("records.db_error", detail=type(error).__name__)
+            return action(session, actor=actor, **kwargs)
+
+    return actions.run_action(in_transaction)
 
 
 def write(prefix: str, action: Callable[..., Any], *, actor: Actor, done: str, **kwargs) -> bool:
     """Run a write; on success remember `done` for the next run, else show the refusal now."""
     _, refused = run_write(action, actor=actor, **kwargs)
     if refused:
-        st.error(refused, icon=":material/block:")
+        st.error(refused, icon=actions.REFUSED_ICON)
         return False
     flash(prefix, done)
     return True
@@ -65,12 +54,9 @@ def write(prefix: str, action: Callable[..., Any], *, actor: Actor, done: str, *
 
 def read(load: Callable[[Any], Any]) -> Any:
     """`load(session)` in a read-only session; stops the page with a message if the database fails."""
-    try:
-        with db.session_scope() as session:
-            return load(session)
-    except SQLAlchemyError:
-        st.error(t("common.db_unavailable"))
-        st.stop()
+    with actions.attempt(), db.session_scope() as session:
+        return load(session)
+    st.stop()
 
 
 def current_data_version() -> int:

@@ -555,7 +555,7 @@ def chart_svgs(f: BriefingFigures, slide: str) -> dict[str, str]:
 def body(f: BriefingFigures, slide: str, svgs: dict[str, str]) -> str:
     if slide == "targets":
         return slide_targets(f)
-    if slide == "duties":
+    if slide == "duties" and f.duty_slide is not None:
         from ui.duties_slide import slide_duties  # it builds on this module's pieces
 
         return slide_duties(f.duty_slide)

@@ -92,9 +92,10 @@ def preview(
     today = today or today_local()
 
     def step(share: float, label_key: str) -> Callable[[float], None] | None:
-        if progress is None:
+        report = progress  # a local name, so the check below holds inside the lambda
+        if report is None:
             return None
-        return lambda done: progress(share + done * 0.3, t(label_key))
+        return lambda done: report(share + done * 0.3, t(label_key))
 
     sheets = read_sheets(data, file_name, progress=step(0.0, "import.progress.reading"))
     found = best_header(sheets, kind)

@@ -40,7 +40,7 @@ class Sheet:
 
 
 def max_upload_bytes() -> int:
-    return int(settings.get("MAX_UPLOAD_MB")) * 1024 * 1024
+    return settings.get_settings().max_upload_bytes
 
 
 def read_sheets(
@@ -48,7 +48,7 @@ def read_sheets(
 ) -> list[Sheet]:
     """Every sheet with data in the file; ReadError when nothing can be read."""
     if len(data) > max_upload_bytes():
-        raise ReadError("import.error.too_big", mb=settings.get("MAX_UPLOAD_MB"))
+        raise ReadError("import.error.too_big", mb=settings.get_settings().max_upload_mb)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReadError("import.error.empty")
     if data.startswith(OLE_MAGIC):

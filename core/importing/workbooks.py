@@ -33,14 +33,14 @@ CHOICES: dict[str, list[str]] = {
 }
 
 
-def as_text(cell: Cell | WriteOnlyCell) -> Cell | WriteOnlyCell:
+def as_text(cell: Cell) -> Cell:
     """Keep a string cell a string even when it starts like a formula."""
     if isinstance(cell.value, str):
         cell.data_type = "s"
     return cell
 
 
-def text_cell(sheet, value: object) -> WriteOnlyCell:
+def text_cell(sheet, value: object) -> Cell:
     return as_text(WriteOnlyCell(sheet, value=value))
 
 

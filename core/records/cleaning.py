@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from sqlmodel import Session, SQLModel, select
@@ -56,7 +57,7 @@ def _text(max_length: int) -> Cleaner:
     return lambda value: cells.free_text(value, max_length)
 
 
-def _choice(enum: type, parse: Cleaner | None = None) -> Cleaner:
+def _choice(enum: type[Enum], parse: Cleaner | None = None) -> Cleaner:
     def checked(value: Any) -> Any:
         if cells.is_blank(value):
             return None

@@ -1,13 +1,12 @@
 """The catalogue of every user-facing string, Vietnamese first, English beside it.
 
 Each area keeps its strings in its own module (one dict of key -> (vi, en)); `t()` looks a key up in
-all of them. APP_LANG=en switches the interface to English.
+all of them. The APP_LANG setting (vi or en) chooses the language.
 """
 
 from __future__ import annotations
 
-import os
-
+from core.settings import SettingsError, get_settings
 from core.strings import briefing, cli, common, duties, importing, ops, overview, records
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
@@ -19,7 +18,11 @@ for _module in (common, overview, cli, importing, records, briefing, duties, ops
 
 
 def language() -> str:
-    return "en" if os.environ.get("APP_LANG", "vi").lower().startswith("en") else "vi"
+    try:
+        return get_settings().app_lang
+    except SettingsError:
+        # The message that reports a bad setting must still be sayable.
+        return "vi"
 
 
 def t(key: str, **values: object) -> str:

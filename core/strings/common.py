@@ -18,6 +18,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau hoặc báo quản trị viên.",
         "The database cannot be reached. Try again later or tell an administrator.",
     ),
+    "common.bad_setting": (
+        "Ứng dụng chưa chạy được vì một cài đặt không hợp lệ: {problem}. Báo quản trị viên.",
+        "The app cannot start because of an invalid setting: {problem}. Tell an administrator.",
+    ),
+    "common.db_error": (
+        "Cơ sở dữ liệu không ghi được thao tác này; chưa có gì thay đổi. "
+        "Vui lòng tải lại trang và thử lại, hoặc báo quản trị viên.",
+        "The database could not carry out this action; nothing was changed. "
+        "Reload the page and try again, or tell an administrator.",
+    ),
     "unit_kind.federation": ("Liên đoàn", "Federation"),
     "unit_kind.commune": ("Xã", "Commune"),
     "unit_kind.town": ("Thị trấn", "Town"),
