@@ -24,8 +24,13 @@ SOURCES = (
     "core/demo/duties.py",
     "core/demo/bulk.py",
     "core/models.py",
-    "migrations/versions/0001_initial_schema.py",
 )
+
+
+def _source_paths() -> list[Path]:
+    """The generator's files and every migration (a new one changes the schema the data is in)."""
+    migrations = sorted((settings.PROJECT_ROOT / "migrations" / "versions").glob("*.py"))
+    return [settings.PROJECT_ROOT / name for name in SOURCES] + migrations
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,8 @@ class Dataset:
 
 def sources_digest() -> str:
     digest = hashlib.sha256()
-    for name in SOURCES:
-        digest.update((settings.PROJECT_ROOT / name).read_bytes())
+    for path in _source_paths():
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
