@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
+from core import settings
 from core.models import AuditLog, Enterprise, GrassrootsUnion, OrgUnit
 from core.paging import Page
 
@@ -163,8 +164,6 @@ class AuditFilter:
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:
-    from core import settings
-
     zone = settings.get_settings().timezone
     return dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(dt.UTC)
 

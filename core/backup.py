@@ -32,8 +32,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlmodel import Session, select
 
 from core import audit, db, settings
+from core.access import require
 from core.errors import CatalogueError
-from core.models import AppState, AuditLog
+from core.formatting import fmt_size, now_local
+from core.models import AppState, AuditLog, Role
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
@@ -94,10 +96,6 @@ def download(
     noted in the audit log (who, which file, how big). A copy over MAX_DOWNLOAD_MB is refused: a
     browser download holds it in the server's memory; `python -m core backup` has no such limit.
     """
-    from core.access import require
-    from core.formatting import fmt_size, now_local
-    from core.models import Role
-
     require(actor, Role.admin)
     if len(passphrase or "") < MIN_PASSPHRASE_LENGTH:
         raise BackupError("backup.passphrase_short", n=MIN_PASSPHRASE_LENGTH)

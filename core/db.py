@@ -65,10 +65,6 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
             raise
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def alembic_config(url: str):
     from alembic.config import Config
 

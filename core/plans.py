@@ -33,7 +33,6 @@ DUTY_TARGETS = (
     TargetKey.trainings_held,
 )
 PERCENT_TARGETS = (TargetKey.non_state_coverage_pct, TargetKey.enterprises_20plus_with_union_pct)
-YEAR_FLOW_TARGETS = (TargetKey.net_growth, TargetKey.new_unions)
 WORKERS_MONTH_TARGETS = (TargetKey.workers_month_net_growth, TargetKey.workers_month_new_unions)
 
 

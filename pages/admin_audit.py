@@ -11,7 +11,7 @@ from core import audit, changelog
 from core.audit import AuditFilter
 from core.formatting import fmt_datetime
 from core.labels import display_value, field_label
-from core.strings import t
+from core.strings import CATALOGUE, t
 from ui import auth
 from ui import records_widgets as rw
 
@@ -22,14 +22,10 @@ TABLES = sorted(name for name in SQLModel.metadata.tables if name not in ("app_s
 
 
 def table_label(name: str) -> str:
-    from core.strings import CATALOGUE
-
     return t(f"table.{name}") if f"table.{name}" in CATALOGUE else name
 
 
 def action_label(action: str) -> str:
-    from core.strings import CATALOGUE
-
     return t(f"action.{action}") if f"action.{action}" in CATALOGUE else action
 
 

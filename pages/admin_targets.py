@@ -19,7 +19,6 @@ from ui import records_widgets as rw
 user = auth.require_role("admin")
 P = "admin_targets"
 PLAN = "admin_targets.plan"
-SPLIT = "admin_targets.split"
 SPLIT_KINDS = (UnitKind.commune, UnitKind.town, UnitKind.cluster, UnitKind.block)
 
 

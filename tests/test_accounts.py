@@ -3,35 +3,16 @@ simultaneous changes cannot overwrite, with at least one active admin always lef
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from core import accounts, auth, db, users
+from core import accounts, db, users
 from core.access import Actor, PermissionDenied
 from core.models import AppUser, AuditLog, Role
 from core.versioning import StaleEdit
+from tests.factories import ADMIN, DEPUTY, STAFF, VIEWER, create_user, login
 from tests.racing import race
-
-NOW = dt.datetime(2025, 6, 2, 3, 0, tzinfo=dt.UTC)
-ADMIN = Actor("boss", Role.admin)
-DEPUTY = Actor("pho", Role.admin)
-STAFF = Actor("lan", Role.staff)
-VIEWER = Actor("chu.tich", Role.viewer)
-
-
-def make_user(session: Session, name: str, role: str = Role.staff, password: str = "mat-khau-dung"):
-    user = users.create_user(session, username=name, role=role, password=password, by_user="t")
-    session.commit()
-    return user
-
-
-def login(session: Session, name: str, password: str, now: dt.datetime = NOW):
-    outcome = auth.attempt_login(session, username=name, password=password, now=now)
-    session.commit()
-    return outcome
 
 
 def fresh(session: Session, user_id: int) -> AppUser:
@@ -68,14 +49,14 @@ def test_a_one_time_password_must_be_changed(session):
     ],
 )
 def test_change_password_refusals(session, old, new, key):
-    make_user(session, "lan")
+    create_user(session, "lan")
     with pytest.raises(accounts.AccountError) as refused:
         accounts.change_password(session, actor=STAFF, old_password=old, new_password=new)
     assert refused.value.key == key
 
 
 def test_change_password_is_audited_without_the_hash(session):
-    make_user(session, "lan")
+    create_user(session, "lan")
     accounts.change_password(
         session, actor=STAFF, old_password="mat-khau-dung", new_password="mat-khau-moi-2025"
     )
@@ -87,7 +68,7 @@ def test_change_password_is_audited_without_the_hash(session):
 
 
 def test_admin_creates_an_account_with_a_one_time_password(session):
-    make_user(session, "boss", Role.admin)
+    create_user(session, "boss", Role.admin)
     user, password = accounts.create_account(
         session, actor=ADMIN, username="chu.tich", role=Role.viewer, full_name="Trần Văn Chủ"
     )
@@ -105,7 +86,7 @@ def test_admin_creates_an_account_with_a_one_time_password(session):
 
 
 def test_only_an_admin_manages_accounts(session):
-    lan = make_user(session, "lan")
+    lan = create_user(session, "lan")
     for call in (
         lambda a: accounts.create_account(session, actor=a, username="x", role=Role.viewer),
         lambda a: accounts.set_disabled(session, actor=a, user_id=lan.id, disabled=True),
@@ -123,8 +104,8 @@ def test_only_an_admin_manages_accounts(session):
 
 
 def test_admin_disables_and_enables_an_account(session):
-    make_user(session, "boss", Role.admin)
-    lan = make_user(session, "lan")
+    create_user(session, "boss", Role.admin)
+    lan = create_user(session, "lan")
     accounts.set_disabled(session, actor=ADMIN, user_id=lan.id, disabled=True, expected_version=1)
     session.commit()
     assert accounts.load_actor(session, "lan") is None
@@ -147,7 +128,7 @@ def test_admin_disables_and_enables_an_account(session):
 
 
 def test_the_last_admin_stays(session):
-    boss = make_user(session, "boss", Role.admin)
+    boss = create_user(session, "boss", Role.admin)
     with pytest.raises(accounts.AccountError) as self_disable:
         accounts.set_disabled(
             session, actor=Actor("BOSS", Role.admin), user_id=boss.id, disabled=True
@@ -157,15 +138,15 @@ def test_the_last_admin_stays(session):
         accounts.set_role(session, actor=ADMIN, user_id=boss.id, role=Role.staff)
     assert demote.value.key == "auth.last_admin"
     session.rollback()
-    second = make_user(session, "pho", Role.admin)
+    second = create_user(session, "pho", Role.admin)
     accounts.set_role(session, actor=ADMIN, user_id=second.id, role=Role.staff)
     session.commit()
     assert accounts.load_actor(session, "pho") == Actor("pho", Role.staff)
 
 
 def test_reset_password_lifts_a_lock_and_forces_a_change(session):
-    make_user(session, "boss", Role.admin)
-    lan = make_user(session, "lan")
+    create_user(session, "boss", Role.admin)
+    lan = create_user(session, "lan")
     for _ in range(5):
         login(session, "lan", "sai")
     password = accounts.reset_password(session, actor=ADMIN, user_id=lan.id, expected_version=1)
@@ -177,8 +158,8 @@ def test_reset_password_lifts_a_lock_and_forces_a_change(session):
 
 
 def test_admin_unlocks(session):
-    make_user(session, "boss", Role.admin)
-    lan = make_user(session, "lan")
+    create_user(session, "boss", Role.admin)
+    lan = create_user(session, "lan")
     for _ in range(5):
         login(session, "lan", "sai")
     accounts.unlock(session, actor=ADMIN, user_id=lan.id, expected_version=1)
@@ -202,8 +183,8 @@ WRITERS = {
 
 @pytest.mark.parametrize("writer", WRITERS)
 def test_two_admins_saving_one_account_at_once_one_wins_the_other_is_told(engine, session, writer):
-    make_user(session, "boss", Role.admin)
-    lan = make_user(session, "lan")
+    create_user(session, "boss", Role.admin)
+    lan = create_user(session, "lan")
     outcomes = race(engine, [lambda s: WRITERS[writer](s, lan.id)] * 2)
     refused = [o for o in outcomes if isinstance(o, Exception)]
     assert [type(e) for e in refused] == [StaleEdit]
@@ -220,8 +201,8 @@ def test_two_admins_saving_one_account_at_once_one_wins_the_other_is_told(engine
 
 @pytest.mark.parametrize("change", ["demote", "disable"])
 def test_two_admins_removing_each_other_at_once_leave_one(engine, session, change):
-    boss = make_user(session, "boss", Role.admin)
-    pho = make_user(session, "pho", Role.admin)
+    boss = create_user(session, "boss", Role.admin)
+    pho = create_user(session, "pho", Role.admin)
 
     def remove(actor: Actor, user_id: int):
         if change == "demote":

@@ -7,18 +7,17 @@ import datetime as dt
 import pytest
 from sqlmodel import func, select
 
-from core import audit, changelog, metrics, records
+from core import accounts, audit, changelog, metrics, organisation, records, users
 from core.access import Actor, PermissionDenied
 from core.audit import AuditFilter
 from core.changelog import AuditError
 from core.formatting import today_local
+from core.labels import field_label
 from core.models import AppUser, AuditLog, Member, UnitKind, UnitLink
 from core.units import EVERYTHING
 from tests import factories as f
+from tests.factories import ADMIN, OTHER_STAFF, STAFF, TODAY
 
-ADMIN = Actor("boss", "admin")
-STAFF = Actor("lan", "staff")
-TODAY = dt.date(2025, 12, 31)
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
 
@@ -116,7 +115,7 @@ def test_revert_a_field_edit(session, union):
     )
     with pytest.raises(AuditError) as twice:
         revert(session, entry)
-    assert twice.value.message() == "Thay đổi này đã được hoàn tác rồi."
+    assert twice.value.key == "audit.already_reverted"
     # The revert is a change like any other: reverting it puts the edit back.
     revert(session, own)
     session.refresh(member)
@@ -127,13 +126,14 @@ def test_revert_is_refused_when_the_record_changed_since(session, union):
     member = admit(session, union)
     rename(session, member, "Nguyễn Văn Ân")
     first = last_entry(session, table_name="member", action="update")
-    rename(session, member, "Nguyễn Văn Ấn", actor=Actor("hoa", "staff"))
+    rename(session, member, "Nguyễn Văn Ấn", actor=OTHER_STAFF)
     with pytest.raises(AuditError) as refused:
         revert(session, first)
-    message = refused.value.message()
-    assert message.startswith("Không hoàn tác được: bản ghi đã được hoa thay đổi tiếp lúc ")
-    assert message.endswith(
-        ": Họ và tên: «Nguyễn Văn Ân» → «Nguyễn Văn Ấn». Hãy hoàn tác các thay đổi sau trước."
+    values = refused.value.values
+    assert (refused.value.key, values["who"], values["changes"]) == (
+        "audit.changed_since",
+        "hoa",
+        f"{field_label('full_name')}: «Nguyễn Văn Ân» → «Nguyễn Văn Ấn»",
     )
     session.rollback()
     assert session.get(Member, member.id).full_name == "Nguyễn Văn Ấn"
@@ -156,15 +156,7 @@ def test_revert_an_admission_deletes_the_member_and_the_figures_follow(session, 
 
 def test_revert_a_departure_event(session, union):
     member = admit(session, union)
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, member, dt.date(2025, 6, 1))
     session.commit()
     departure = last_entry(session, table_name="membership_event", action="insert")
     revert(session, departure)
@@ -177,15 +169,7 @@ def test_a_movement_on_the_member_row_is_corrected_on_the_member_not_reverted(se
     member = admit(session, union)
     other = f.create_union(session, name="CĐCS Gỗ")
     session.commit()
-    records.transfer_member(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        to_union_id=other.id,
-        on=dt.date(2025, 5, 1),
-        today=TODAY,
-    )
+    f.record_transfer(session, member, other, dt.date(2025, 5, 1))
     session.commit()
     with pytest.raises(AuditError) as refused:
         revert(session, last_entry(session, table_name="member", action="update"))
@@ -196,8 +180,6 @@ def test_revert_a_unit_link_and_put_it_back(session):
     federation = f.create_unit(session, "LĐLĐ", UnitKind.federation)
     commune = f.create_unit(session, "Xã Vĩnh Am")
     session.commit()
-    from core import organisation
-
     link = organisation.link_unit(
         session,
         actor=ADMIN,
@@ -218,8 +200,6 @@ def test_revert_a_unit_link_and_put_it_back(session):
 
 
 def test_a_password_change_is_not_reverted(session):
-    from core import accounts, users
-
     users.create_user(session, username="lan", role="staff", password="mat-khau-dung", by_user="t")
     accounts.change_password(
         session, actor=STAFF, old_password="mat-khau-dung", new_password="mat-khau-moi-1"
@@ -227,14 +207,10 @@ def test_a_password_change_is_not_reverted(session):
     session.commit()
     with pytest.raises(AuditError) as refused:
         revert(session, last_entry(session, action="password"))
-    assert refused.value.message() == (
-        "Không hoàn tác được việc đổi mật khẩu; hãy cấp lại mật khẩu cho tài khoản."
-    )
+    assert refused.value.key == "audit.revert_password"
 
 
 def test_revert_an_account_being_disabled(session):
-    from core import accounts, users
-
     users.create_user(session, username="boss", role="admin", password="mat-khau-dung", by_user="t")
     lan = users.create_user(
         session, username="lan", role="staff", password="mat-khau-dung", by_user="t"

@@ -87,7 +87,7 @@ def test_a_one_time_password_must_be_changed_first(db_env):
     at.text_input(key="auth.forced_new").input("mat-khau-moi-2025")
     at.text_input(key="auth.forced_again").input("mat-khau-khac-2025")
     at.button[0].click().run()
-    assert [e.value for e in at.error] == ["Hai lần nhập mật khẩu mới không khớp nhau."]
+    assert [e.value for e in at.error] == [t("auth.passwords_differ")]
     at.text_input(key="auth.forced_again").input("mat-khau-moi-2025")
     at.button[0].click().run()
     assert signed_in_caption(at) == ["Đang đăng nhập: admin — Quản trị viên"]
@@ -176,9 +176,7 @@ def test_an_admin_page_refuses_a_lower_role_itself(db_env, page, role):
     at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
     login_as(at, "someone", role)
     at.run()
-    assert [e.value for e in at.error] == [
-        "Bạn không có quyền mở trang này (cần vai trò: Quản trị viên)."
-    ]
+    assert [e.value for e in at.error] == [t("auth.page_denied", role=t("role.admin"))]
     assert [x.value for x in at.title] == []
 
 

@@ -32,9 +32,9 @@ from core.models import (
     UnitKind,
 )
 from tests import factories as f
+from tests.factories import ADMIN
 
 D = dt.date
-SETUP = Actor(username="setup", role="admin")
 RACERS = {"lan": Actor(username="lan", role="admin"), "hoa": Actor(username="hoa", role="admin")}
 
 
@@ -49,23 +49,23 @@ class Writer:
 
 def _activity(session: Session, unit: OrgUnit) -> int:
     data = ActivityIn(kind="training", held_on=D(2025, 3, 1), unit_id=unit.id, title="Tập huấn")
-    return duties.record_activity(session=session, data=data, actor=SETUP).id
+    return duties.record_activity(session=session, data=data, actor=ADMIN).id
 
 
 def _person(session: Session, unit: OrgUnit) -> int:
     data = PersonIn(full_name="Phạm Văn Minh", body="steering_committee", since=D(2024, 1, 1))
-    return duties.add_person(session=session, data=data, actor=SETUP).id
+    return duties.add_person(session=session, data=data, actor=ADMIN).id
 
 
 def _introduction(session: Session, unit: OrgUnit) -> int:
     data = PartyIntroductionIn(introduced_on=D(2025, 2, 1), unit_id=unit.id, full_name="Vũ Hoa")
-    return duties.record_party_introduction(session=session, data=data, actor=SETUP).id
+    return duties.record_party_introduction(session=session, data=data, actor=ADMIN).id
 
 
 def _cell(session: Session, unit: OrgUnit) -> int:
     company = f.create_enterprise(session, unit_id=unit.id)
     data = PartyCellIn(name="Chi bộ", enterprise_id=company.id, founded_on=D(2025, 2, 1))
-    return duties.record_party_cell(session=session, data=data, actor=SETUP).id
+    return duties.record_party_cell(session=session, data=data, actor=ADMIN).id
 
 
 def _prospect(session: Session, unit: OrgUnit) -> int:
@@ -288,7 +288,7 @@ def test_two_saves_of_the_same_version_one_wins_the_other_is_refused(engine, nam
 
 def test_two_admins_revoking_one_display_link_log_one_revocation(engine):
     with Session(engine, expire_on_commit=False) as session:
-        link, _ = display_links.create_link(session, actor=SETUP, label="TV phòng họp")
+        link, _ = display_links.create_link(session, actor=ADMIN, label="TV phòng họp")
         session.commit()
 
     def attempt(session: Session, actor: Actor, both_read: threading.Barrier) -> None:

@@ -25,8 +25,8 @@ from core.models import (
     UnitKind,
 )
 from tests import factories as f
+from tests.factories import STAFF
 
-SETUP = Actor("setup", "staff")
 TODAY = dt.date(2025, 12, 31)
 JOINED = dt.date(2025, 3, 1)
 
@@ -46,7 +46,7 @@ def build_world(session: Session) -> World:
     other = f.create_union(session, name="CĐCS Gỗ", unit_id=commune.id)
     member = records.admit_member(
         session,
-        actor=SETUP,
+        actor=STAFF,
         values={"full_name": "Nguyễn Văn An", "id_number": "031090001234"},
         union_id=home.id,
         on=JOINED,
@@ -79,14 +79,14 @@ def member_of(world: World) -> int:
 
 def _delete_member(session: Session, world: World) -> None:
     records.delete_member(
-        session, actor=SETUP, member_id=world.member.id, expected_version=world.member.version
+        session, actor=STAFF, member_id=world.member.id, expected_version=world.member.version
     )
 
 
 def _member_left(session: Session, world: World) -> None:
     records.record_departure(
         session,
-        actor=SETUP,
+        actor=STAFF,
         member_id=world.member.id,
         expected_version=world.member.version,
         on=dt.date(2025, 6, 1),
@@ -98,7 +98,7 @@ def _member_left(session: Session, world: World) -> None:
 def _member_moved(session: Session, world: World) -> None:
     records.transfer_member(
         session,
-        actor=SETUP,
+        actor=STAFF,
         member_id=world.member.id,
         expected_version=world.member.version,
         to_union_id=world.other.id,
@@ -110,7 +110,7 @@ def _member_moved(session: Session, world: World) -> None:
 def _delete_enterprise(session: Session, world: World) -> None:
     records.delete_enterprise(
         session,
-        actor=SETUP,
+        actor=STAFF,
         enterprise_id=world.enterprise.id,
         expected_version=world.enterprise.version,
     )
@@ -118,7 +118,7 @@ def _delete_enterprise(session: Session, world: World) -> None:
 
 def _delete_other_union(session: Session, world: World) -> None:
     records.delete_union(
-        session, actor=SETUP, union_id=world.other.id, expected_version=world.other.version
+        session, actor=STAFF, union_id=world.other.id, expected_version=world.other.version
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from core import db, duties, plans, versioning
-from core.access import Actor, PermissionDenied
+from core.access import PermissionDenied
 from core.duties import ActivityIn, PartyCellIn, PartyIntroductionIn, PersonIn
 from core.models import (
     Activity,
@@ -22,10 +22,9 @@ from core.models import (
 )
 from core.units import EVERYTHING, scope_for_union, scope_for_unit
 from tests import factories as f
+from tests.factories import STAFF, VIEWER
 
 D = dt.date
-STAFF = Actor(username="lan", role="staff")
-VIEWER = Actor(username="lanh.dao", role="viewer")
 
 
 @pytest.fixture

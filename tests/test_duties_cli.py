@@ -6,14 +6,13 @@ import datetime as dt
 import json
 
 from core import duties, plans
-from core.access import Actor
 from core.cli import main
 from core.duties import ActivityIn
 from core.models import PlanTarget, TargetKey, UnitKind
 from tests import factories as f
+from tests.factories import STAFF
 
 D = dt.date
-STAFF = Actor(username="lan", role="staff")
 HEADLINE = {key.value for key in plans.HEADLINE_TARGETS}
 
 

@@ -9,14 +9,13 @@ import openpyxl
 import pytest
 
 from core import briefing_duties, duties
-from core.access import Actor
 from core.duties import ActivityIn, PartyIntroductionIn, PersonIn
 from core.models import PlanTarget, TargetKey, UnitKind
 from core.strings import t
 from tests import factories as f
+from tests.factories import STAFF
 
 D = dt.date
-STAFF = Actor(username="lan", role="staff")
 
 
 @pytest.fixture

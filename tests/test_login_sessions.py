@@ -8,21 +8,11 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from core import accounts, login_sessions, users
+from core import accounts, login_sessions
 from core.access import Actor
 from core.login_sessions import EndReason, State
-from core.models import AppUser, LoginSession, Role
-
-NOW = dt.datetime(2025, 6, 2, 3, 0, tzinfo=dt.UTC)
-ADMIN = Actor("boss", Role.admin)
-
-
-def make_user(session: Session, name: str = "lan", role: str = Role.staff) -> AppUser:
-    user = users.create_user(
-        session, username=name, role=role, password="mat-khau-dung", by_user="t"
-    )
-    session.commit()
-    return user
+from core.models import LoginSession, Role
+from tests.factories import ADMIN, NOW, create_user
 
 
 def start(session: Session, name: str = "lan", now: dt.datetime = NOW) -> str:
@@ -42,7 +32,7 @@ def the_session(session: Session) -> LoginSession:
 
 
 def test_a_token_logs_its_user_in_again(session):
-    make_user(session)
+    create_user(session)
     token = start(session)
     assert resume(session, token) == Actor("lan", Role.staff)
     stored = the_session(session)
@@ -52,7 +42,7 @@ def test_a_token_logs_its_user_in_again(session):
 
 
 def test_unknown_empty_and_oversized_tokens_log_nobody_in(session):
-    make_user(session)
+    create_user(session)
     start(session)
     assert resume(session, "not-a-token") is None
     assert resume(session, "") is None
@@ -61,7 +51,7 @@ def test_unknown_empty_and_oversized_tokens_log_nobody_in(session):
 
 
 def test_a_session_idle_longer_than_the_limit_ends(session):
-    make_user(session)
+    create_user(session)
     token = start(session)
     assert resume(session, token, now=NOW + dt.timedelta(hours=8)) is not None
     # last used at NOW + 8 h; 8 h and 1 min later it has been idle too long
@@ -73,7 +63,7 @@ def test_a_session_idle_longer_than_the_limit_ends(session):
 
 
 def test_use_is_written_at_most_once_a_minute(session):
-    make_user(session)
+    create_user(session)
     token = start(session)
     resume(session, token, now=NOW + dt.timedelta(seconds=59))
     assert the_session(session).last_seen_at == NOW
@@ -86,7 +76,7 @@ def test_use_is_written_at_most_once_a_minute(session):
 
 
 def test_logging_out_ends_the_session_for_good(session):
-    make_user(session)
+    create_user(session)
     token = start(session)
     login_sessions.end(session, token, now=NOW + dt.timedelta(minutes=3))
     session.commit()
@@ -100,7 +90,7 @@ def test_logging_out_ends_the_session_for_good(session):
 
 
 def test_a_disabled_account_is_not_resumed(session):
-    user = make_user(session)
+    user = create_user(session)
     token = start(session)
     user.disabled = True
     session.add(user)
@@ -112,7 +102,7 @@ def test_a_provider_login_with_a_pending_one_time_password_is_resumed(session):
     """A password login gets no session before the change, and an admin's reset ends them all; a
     session of an account with a pending change is a provider login, which the pending change
     does not bind (core.auth.login_for_identity)."""
-    user = make_user(session)
+    user = create_user(session)
     token = start(session)
     user.must_change_password = True
     session.add(user)
@@ -121,7 +111,7 @@ def test_a_provider_login_with_a_pending_one_time_password_is_resumed(session):
 
 
 def test_touch_tells_open_ended_and_idle_apart(session):
-    make_user(session)
+    create_user(session)
     token = start(session)
     later = NOW + dt.timedelta(hours=3)
     assert login_sessions.touch(session, token, now=later, idle_hours=8) == State.open
@@ -136,7 +126,7 @@ def test_touch_tells_open_ended_and_idle_apart(session):
 
 
 def test_changing_ones_password_ends_the_other_sessions_only(session):
-    make_user(session)
+    create_user(session)
     here, laptop, phone = start(session), start(session), start(session)
     accounts.change_password(
         session,
@@ -154,9 +144,9 @@ def test_changing_ones_password_ends_the_other_sessions_only(session):
 
 
 def test_an_admin_reset_or_disable_ends_every_session_of_the_account(session):
-    make_user(session, "boss", Role.admin)
-    lan = make_user(session, "lan")
-    hoa = make_user(session, "hoa")
+    create_user(session, "boss", Role.admin)
+    lan = create_user(session, "lan")
+    hoa = create_user(session, "hoa")
     lan_token, hoa_token, boss_token = (
         start(session, "lan"),
         start(session, "hoa"),
@@ -174,7 +164,7 @@ def test_an_admin_reset_or_disable_ends_every_session_of_the_account(session):
 
 
 def test_end_all_counts_and_keeps_ended_sessions_as_they_were(session):
-    lan = make_user(session)
+    lan = create_user(session)
     first = start(session)
     start(session)
     start(session)

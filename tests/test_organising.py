@@ -11,10 +11,9 @@ from core import db, organising, versioning
 from core.access import Actor, PermissionDenied
 from core.models import AuditLog, Enterprise, OrganisingStage
 from tests import factories as f
+from tests.factories import STAFF, VIEWER
 
 D = dt.date
-STAFF = Actor(username="lan", role="staff")
-VIEWER = Actor(username="chu_tich", role="viewer")
 
 
 @pytest.fixture

@@ -11,16 +11,15 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from core import audit, duties, versioning
-from core.access import Actor
 from core.duties import ActivityIn, PersonIn
 from core.models import Activity, AuditLog, NetworkPerson, TargetKey, UnitKind
 from core.strings import t
 from tests import factories as f
+from tests.factories import STAFF
 from tests.login import login_as
 
 D = dt.date
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-STAFF = Actor(username="lan", role="staff")
 
 
 @pytest.fixture

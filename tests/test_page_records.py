@@ -10,7 +10,9 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
+from core.labels import field_label
 from core.models import GrassrootsUnion, Member, UnitKind
+from core.strings import t
 from tests import factories as f
 from tests.login import login_as
 
@@ -40,6 +42,12 @@ def open_page(page: str, username: str, role: str) -> AppTest:
 def member(world, member_id: int) -> Member:
     with Session(world["engine"]) as session:
         return session.get(Member, member_id)
+
+
+def stale_message(who: str, changes: str) -> tuple[str, str]:
+    """The stale-edit refusal around its time, which the test does not know to the second."""
+    before, after = t("record.stale", who=who, at="\0", changes=changes).split("\0")
+    return before, after
 
 
 def in_form(elements, form: str, label: str):
@@ -87,10 +95,9 @@ def test_an_invalid_cell_is_refused_with_the_import_reason(world):
     at = open_page("members", "lan", "staff")
     edit_cell(at, row_of(at, "Nguyễn Văn An"), "id_number", "0310")
     at.button(key="members.save").click().run()
-    assert [e.value for e in at.error] == [
-        "**Nguyễn Văn An** — Dữ liệu chưa hợp lệ — Số CCCD / hộ chiếu: Số CCCD «0310» phải có "
-        "12 chữ số (CMND cũ: 9 chữ số)."
-    ]
+    reason = t("import.reason.cccd_length", value="0310")
+    refused = t("record.invalid", errors=f"{field_label('id_number')}: {reason}")
+    assert [e.value for e in at.error] == [f"**Nguyễn Văn An** — {refused}"]
     assert member(world, world["an"].id).cccd is None
 
 
@@ -108,11 +115,10 @@ def test_two_people_editing_the_same_member_in_the_table(world):
     ]
     hoa.button(key="members.save").click().run()
     (error,) = [e.value for e in hoa.error]
-    assert error.startswith("**Nguyễn Văn An** — Chưa lưu: bản ghi đã được lan thay đổi lúc ")
-    assert error.endswith(
-        ", sau khi bạn mở nó. Đã thay đổi: Họ và tên: «Nguyễn Văn An» → «Nguyễn Văn Ân». Hãy "
-        "tải lại bản ghi mới nhất rồi sửa lại nếu vẫn cần."
-    )
+    changes = f"{field_label('full_name')}: «Nguyễn Văn An» → «Nguyễn Văn Ân»"
+    before, after = stale_message("lan", changes)
+    assert error.startswith(f"**Nguyễn Văn An** — {before}")
+    assert error.endswith(after)
     saved = member(world, world["an"].id)
     assert (saved.full_name, saved.card_no, saved.version) == ("Nguyễn Văn Ân", None, 2)
     # After reloading, Hoa sees Lan's change and her own edit goes through.
@@ -136,8 +142,9 @@ def test_two_people_editing_the_same_member_in_the_form(world):
     in_form(hoa.text_input, "members.edit_form", "Số thẻ đoàn viên").input("HP-8")
     submit(hoa, "members.edit_form")
     (error,) = [e.value for e in hoa.error]
-    assert error.startswith("Chưa lưu: bản ghi đã được lan thay đổi lúc ")
-    assert "Số thẻ đoàn viên: «–» → «HP-7»" in error
+    before, after = stale_message("lan", f"{field_label('card_no')}: «–» → «HP-7»")
+    assert error.startswith(before)
+    assert error.endswith(after)
     assert member(world, an).card_no == "HP-7"
 
 
@@ -170,8 +177,7 @@ def test_admitting_someone_already_active_is_refused_with_what_to_do(world):
     in_form(at.selectbox, "members.admit_form", "Công đoàn cơ sở").set_value(world["go"].id)
     submit(at, "members.admit_form")
     assert [e.value for e in at.error] == [
-        "Nguyễn Văn An đang sinh hoạt tại CĐCS Công ty May: không kết nạp lần hai. Nếu người "
-        "này đã chuyển sang đơn vị khác, hãy ghi nhận chuyển sinh hoạt."
+        t("record.known_active", name="Nguyễn Văn An", union="CĐCS Công ty May")
     ]
 
 

@@ -8,16 +8,15 @@ import pytest
 from sqlmodel import Session, func, select
 
 from core import records, versioning
-from core.access import Actor, PermissionDenied
+from core.access import PermissionDenied
+from core.audit import FieldChange
 from core.formatting import fmt_datetime
+from core.labels import field_label
 from core.models import AuditLog, Enterprise, GrassrootsUnion, Member, UnitKind
 from core.records import EnterpriseFilter, MemberFilter, RecordError, UnionFilter
+from core.strings import t
 from tests import factories as f
-
-STAFF = Actor("lan", "staff")
-OTHER = Actor("hoa", "staff")
-VIEWER = Actor("chu.tich", "viewer")
-TODAY = dt.date(2025, 12, 31)
+from tests.factories import OTHER_STAFF, STAFF, TODAY, VIEWER
 
 
 def admit(session, union, name, on=dt.date(2025, 3, 1), **values):
@@ -75,15 +74,7 @@ def test_member_filters(session, world):
     go = records.search_members(session, MemberFilter(union_id=world["go"].id))
     assert names(go) == ["Lê Văn Đức", "Trần Thị Bình"]
     duc = world["people"][3]
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=duc.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, duc, dt.date(2025, 6, 1))
     session.commit()
     left = records.search_members(session, MemberFilter(status="left"))
     assert names(left) == ["Lê Văn Đức"]
@@ -196,7 +187,10 @@ def test_edit_validation_matches_the_import(session, world):
             changes={"status": "left"},
             today=TODAY,
         )
-    assert unknown.value.message() == "không sửa được trường: status"
+    assert (unknown.value.key, unknown.value.values) == (
+        "record.unknown_fields",
+        {"fields": "status"},
+    )
 
 
 def test_two_people_editing_the_same_member_cannot_overwrite_each_other(engine, world):
@@ -218,7 +212,7 @@ def test_two_people_editing_the_same_member_cannot_overwrite_each_other(engine, 
         with pytest.raises(versioning.StaleEdit) as stale:
             records.update_member(
                 hoa_session,
-                actor=OTHER,
+                actor=OTHER_STAFF,
                 member_id=an_id,
                 expected_version=hoa_copy.version,
                 changes={"full_name": "Nguyễn Văn Ẩn"},
@@ -228,10 +222,18 @@ def test_two_people_editing_the_same_member_cannot_overwrite_each_other(engine, 
         saved_at = hoa_session.exec(
             select(AuditLog.at).where(AuditLog.table_name == "member", AuditLog.action == "update")
         ).one()
-        assert stale.value.message() == (
-            f"Chưa lưu: bản ghi đã được lan thay đổi lúc {fmt_datetime(saved_at)}, sau khi bạn mở "
-            "nó. Đã thay đổi: Họ và tên: «Nguyễn Văn An» → «Nguyễn Văn Ấn»; Số thẻ đoàn viên: "
-            "«–» → «HP-7». Hãy tải lại bản ghi mới nhất rồi sửa lại nếu vẫn cần."
+        refused = stale.value
+        assert (refused.key, refused.username, refused.at) == ("record.stale", "lan", saved_at)
+        assert refused.changes == [
+            FieldChange("full_name", "Nguyễn Văn An", "Nguyễn Văn Ấn"),
+            FieldChange("card_no", None, "HP-7"),
+        ]
+        listed = (
+            f"{field_label('full_name')}: «Nguyễn Văn An» → «Nguyễn Văn Ấn»; "
+            f"{field_label('card_no')}: «–» → «HP-7»"
+        )
+        assert refused.message() == t(
+            "record.stale", who="lan", at=fmt_datetime(saved_at), changes=listed
         )
     with Session(engine) as check:
         member = check.get(Member, an_id)
@@ -242,7 +244,7 @@ def test_a_stale_movement_is_refused_too(session, world):
     an = world["people"][0]
     records.update_member(
         session,
-        actor=OTHER,
+        actor=OTHER_STAFF,
         member_id=an.id,
         expected_version=1,
         changes={"card_no": "HP-9"},
@@ -315,10 +317,9 @@ def test_enterprises_are_cleaned_found_and_filtered(session, world):
         records.add_enterprise(
             session, actor=STAFF, values={"name": "Trùng", "tax_code": "0201234567"}, today=TODAY
         )
-    assert taken.value.message() == (
-        "Dữ liệu chưa hợp lệ — Mã số thuế: mã số thuế này đã thuộc về doanh nghiệp "
-        "Công ty TNHH May Vĩnh Bảo"
-    )
+    assert taken.value.errors == {
+        "tax_code": ("record.tax_code_taken", {"name": "Công ty TNHH May Vĩnh Bảo"})
+    }
 
 
 def test_an_enterprise_with_a_union_leaves_the_prospects(session, world):
@@ -413,10 +414,7 @@ def test_a_union_with_members_cannot_be_dissolved(session, world):
             on=dt.date(2025, 10, 1),
             today=TODAY,
         )
-    assert refused.value.message() == (
-        "Chưa giải thể được: công đoàn còn 2 đoàn viên đang sinh hoạt. Hãy chuyển sinh hoạt "
-        "hoặc ghi nhận họ ra khỏi tổ chức (lý do: CĐCS giải thể) trước."
-    )
+    assert (refused.value.key, refused.value.values) == ("record.dissolve_has_members", {"n": 2})
     session.rollback()
     left = records.record_dissolution_departures(
         session, actor=STAFF, union_id=go.id, on=dt.date(2025, 10, 1), today=TODAY
@@ -441,7 +439,10 @@ def test_a_union_with_members_cannot_be_dissolved(session, world):
     assert reasons == ["Lê Văn Đức", "Trần Thị Bình"]
     with pytest.raises(RecordError) as closed:
         admit(session, go, "Phạm Văn Mới", on=dt.date(2025, 11, 1))
-    assert closed.value.message() == "CĐCS Công ty Gỗ đã giải thể từ ngày 01/10/2025."
+    assert (closed.value.key, closed.value.values) == (
+        "record.union_dissolved",
+        {"name": "CĐCS Công ty Gỗ", "date": "01/10/2025"},
+    )
 
 
 def test_a_union_with_history_is_dissolved_not_deleted(session, world):
@@ -557,7 +558,7 @@ def test_a_viewer_calling_a_write_directly_is_refused(session, world, write):
     audit_rows = session.exec(select(func.count()).select_from(AuditLog)).one()
     with pytest.raises(PermissionDenied) as refused:
         _writes(world)[write](session, VIEWER)
-    assert refused.value.message() == "Tài khoản chỉ xem không được thay đổi dữ liệu."
+    assert refused.value.key == "auth.denied_viewer"
     session.rollback()
     assert session.exec(select(func.count()).select_from(AuditLog)).one() == audit_rows
     with pytest.raises(PermissionDenied):

@@ -9,14 +9,13 @@ import pytest
 from sqlmodel import select
 
 from core import metrics, organisation, plans, targets
-from core.access import Actor, PermissionDenied
+from core.access import PermissionDenied
 from core.models import OrgUnit, PlanTarget, UnitKind
 from core.records import RecordError
 from core.units import descendants, scope_for_unit, selectable_units
 from tests import factories as f
+from tests.factories import ADMIN, STAFF, VIEWER
 
-ADMIN = Actor("boss", "admin")
-STAFF = Actor("lan", "staff")
 JULY = dt.date(2025, 7, 1)
 
 
@@ -111,8 +110,9 @@ def test_links_never_overlap_nor_loop(session, district):
             parent_id=tam_cuong.id,
             valid_from=dt.date(2024, 1, 1),
         )
-    assert overlap.value.message() == (
-        "Trong thời gian này đơn vị đã trực thuộc LĐLĐ huyện Vĩnh Bảo (từ 01/01/2000 đến …)."
+    assert (overlap.value.key, overlap.value.values) == (
+        "unit.link_overlap",
+        {"parent": "LĐLĐ huyện Vĩnh Bảo", "start": "01/01/2000", "end": "…"},
     )
     with pytest.raises(RecordError) as loop:
         organisation.link_unit(
@@ -122,9 +122,9 @@ def test_links_never_overlap_nor_loop(session, district):
             parent_id=co_am.id,
             valid_from=dt.date(2024, 1, 1),
         )
-    assert loop.value.message() == (
-        "Không thể đặt LĐLĐ huyện Vĩnh Bảo trực thuộc Xã Cổ Am (cũ): Xã Cổ Am (cũ) đang thuộc "
-        "LĐLĐ huyện Vĩnh Bảo."
+    assert (loop.value.key, loop.value.values) == (
+        "unit.cycle",
+        {"unit": "LĐLĐ huyện Vĩnh Bảo", "parent": "Xã Cổ Am (cũ)"},
     )
 
 
@@ -192,17 +192,17 @@ def test_next_years_plan_and_its_split(session, district):
 
 
 @pytest.mark.parametrize(
-    ("key", "value", "message"),
+    ("key", "value", "refusal"),
     [
-        ("non_state_coverage_pct", 120, "Chỉ tiêu tỷ lệ không quá 100 %."),
-        ("net_growth", -5, "Chỉ tiêu phải là số không âm."),
+        ("non_state_coverage_pct", 120, "target.pct_over_100"),
+        ("net_growth", -5, "target.bad_value"),
     ],
 )
-def test_target_values_are_checked(session, key, value, message):
+def test_target_values_are_checked(session, key, value, refusal):
     plan = f.create_plan(session, 2025)
     with pytest.raises(RecordError) as refused:
         targets.set_target(session, actor=ADMIN, plan=plan, key=key, value=value)
-    assert refused.value.message() == message
+    assert refused.value.key == refusal
 
 
 def test_percentages_are_not_split(session, district):
@@ -242,7 +242,7 @@ def test_only_an_admin_changes_units_and_targets(session, district):
         ),
     ]
     for call in calls:
-        for actor in (STAFF, Actor("chu.tich", "viewer")):
+        for actor in (STAFF, VIEWER):
             with pytest.raises(PermissionDenied) as refused:
                 call(actor)
-            assert refused.value.message() == "Chỉ quản trị viên được thực hiện thao tác này."
+            assert refused.value.key == "auth.denied_admin"

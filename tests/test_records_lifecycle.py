@@ -9,14 +9,13 @@ import pytest
 from sqlmodel import func, select
 
 from core import metrics, records
-from core.access import Actor
+from core.membership import recount_active_members
 from core.models import AuditLog, GrassrootsUnion, Member, MembershipEvent
 from core.records import RecordError
 from core.units import EVERYTHING, scope_for_union
 from tests import factories as f
+from tests.factories import STAFF, TODAY
 
-STAFF = Actor("lan", "staff")
-TODAY = dt.date(2025, 12, 31)
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
 
@@ -96,42 +95,35 @@ def test_admit_never_admits_someone_on_record_twice(session, unions):
     first = admit(session, a, id_number="031090001234")
     with pytest.raises(RecordError) as active:
         admit(session, b, full_name="Nguyễn Văn Ân", id_number="031090001234")
-    assert active.value.message() == (
-        "Nguyễn Văn An đang sinh hoạt tại CĐCS Công ty May: không kết nạp lần hai. Nếu người "
-        "này đã chuyển sang đơn vị khác, hãy ghi nhận chuyển sinh hoạt."
+    assert (active.value.key, active.value.values) == (
+        "record.known_active",
+        {"name": "Nguyễn Văn An", "union": "CĐCS Công ty May"},
     )
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=first.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, first, dt.date(2025, 6, 1))
     session.commit()
     with pytest.raises(RecordError) as left:
         admit(session, b, id_number="031090001234")
-    assert left.value.message() == (
-        "Nguyễn Văn An đã từng là đoàn viên (CĐCS Công ty May) và đã ra khỏi tổ chức: hãy dùng "
-        "«Kết nạp lại»."
+    assert (left.value.key, left.value.values) == (
+        "record.known_left",
+        {"name": "Nguyễn Văn An", "union": "CĐCS Công ty May"},
     )
 
 
 @pytest.mark.parametrize(
-    ("on", "message"),
+    ("on", "key", "values"),
     [
         (
             dt.date(2009, 12, 31),
-            "CĐCS Công ty May được thành lập ngày 01/01/2010, sau ngày đã chọn.",
+            "record.union_not_yet",
+            {"name": "CĐCS Công ty May", "date": "01/01/2010"},
         ),
-        (dt.date(2026, 1, 1), "Ngày không thể ở tương lai."),
+        (dt.date(2026, 1, 1), "record.future_date", {}),
     ],
 )
-def test_admit_dates_must_make_sense(session, unions, on, message):
+def test_admit_dates_must_make_sense(session, unions, on, key, values):
     with pytest.raises(RecordError) as refused:
         admit(session, unions[0], on=on)
-    assert refused.value.message() == message
+    assert (refused.value.key, refused.value.values) == (key, values)
 
 
 def test_a_foreign_worker_follows_the_2024_law(session, unions):
@@ -141,9 +133,7 @@ def test_a_foreign_worker_follows_the_2024_law(session, unions):
         admit(
             session, a, on=dt.date(2025, 6, 30), contract_months=24, has_application=True, **foreign
         )
-    assert early.value.message() == (
-        "Người lao động nước ngoài chỉ được kết nạp từ ngày 01/7/2025 (Luật Công đoàn 2024)."
-    )
+    assert early.value.key == "rule.foreign_before_law"
     with pytest.raises(RecordError) as short:
         admit(
             session, a, on=dt.date(2025, 7, 1), contract_months=6, has_application=True, **foreign
@@ -168,15 +158,7 @@ def test_a_foreign_worker_follows_the_2024_law(session, unions):
 def test_a_transfer_is_zero_for_the_federation_and_one_for_each_union(session, unions):
     a, b = unions
     member = admit(session, a)
-    records.transfer_member(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        to_union_id=b.id,
-        on=dt.date(2025, 5, 10),
-        today=TODAY,
-    )
+    f.record_transfer(session, member, b, dt.date(2025, 5, 10))
     session.commit()
     assert (count(session, a), count(session, b)) == (0, 1)
     assert net(session) == 1
@@ -203,21 +185,16 @@ def test_movements_cannot_go_back_before_the_last_one(session, unions):
             on=dt.date(2025, 2, 28),
             today=TODAY,
         )
-    assert refused.value.message() == "Ngày này trước sự kiện gần nhất của đoàn viên (01/03/2025)."
+    assert (refused.value.key, refused.value.values) == (
+        "record.before_last_event",
+        {"date": "01/03/2025"},
+    )
 
 
 def test_leave_then_readmit(session, unions):
     a, b = unions
     member = admit(session, a)
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="retired",
-        today=TODAY,
-    )
+    f.record_departure(session, member, dt.date(2025, 6, 1), "retired")
     session.commit()
     assert (member.status, member.left_on, count(session, a)) == ("left", dt.date(2025, 6, 1), 0)
     assert net(session) == 0
@@ -267,21 +244,13 @@ def test_readmit_refuses_an_active_member(session, unions):
             on=dt.date(2025, 9, 1),
             today=TODAY,
         )
-    assert refused.value.message() == "Chỉ kết nạp lại được người đã ra khỏi tổ chức."
+    assert refused.value.key == "rule.readmit_not_left"
 
 
 def test_a_departure_recorded_by_mistake_is_taken_back(session, unions):
     a, _ = unions
     member = admit(session, a)
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, member, dt.date(2025, 6, 1))
     session.commit()
     departure = records.member_history(session, member.id)[-1]
     records.void_event(
@@ -304,15 +273,7 @@ def test_a_departure_recorded_by_mistake_is_taken_back(session, unions):
 def test_a_transfer_taken_back_returns_the_member_to_the_first_union(session, unions):
     a, b = unions
     member = admit(session, a)
-    records.transfer_member(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        to_union_id=b.id,
-        on=dt.date(2025, 5, 10),
-        today=TODAY,
-    )
+    f.record_transfer(session, member, b, dt.date(2025, 5, 10))
     session.commit()
     transfer_in = records.member_history(session, member.id)[-1]
     records.void_event(
@@ -331,18 +292,8 @@ def test_only_the_latest_event_is_taken_back_and_never_the_only_one(session, uni
         records.void_event(
             session, actor=STAFF, member_id=member.id, expected_version=1, event_id=admission.id
         )
-    assert only.value.message() == (
-        "Đây là sự kiện duy nhất của đoàn viên: nếu ghi nhầm cả người này, hãy xóa đoàn viên."
-    )
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    assert only.value.key == "rule.void_only_event"
+    f.record_departure(session, member, dt.date(2025, 6, 1))
     session.commit()
     with pytest.raises(RecordError) as older:
         records.void_event(
@@ -379,15 +330,7 @@ def test_a_wrong_admission_date_is_corrected_and_the_months_follow(session, unio
 def test_a_correction_keeps_the_events_in_order(session, unions):
     a, _ = unions
     member = admit(session, a, on=dt.date(2025, 3, 1))
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, member, dt.date(2025, 6, 1))
     session.commit()
     admission, departure = records.member_history(session, member.id)
     with pytest.raises(RecordError) as refused:
@@ -400,7 +343,7 @@ def test_a_correction_keeps_the_events_in_order(session, unions):
             on=dt.date(2025, 7, 1),
             today=TODAY,
         )
-    assert refused.value.message() == "Ngày mới làm đảo thứ tự các sự kiện của đoàn viên."
+    assert refused.value.key == "rule.correct_out_of_order"
     session.rollback()
     records.correct_event(
         session,
@@ -420,15 +363,7 @@ def test_a_correction_keeps_the_events_in_order(session, unions):
 def test_delete_and_restore_a_member_with_their_events(session, unions):
     a, b = unions
     member = admit(session, a)
-    records.transfer_member(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        to_union_id=b.id,
-        on=dt.date(2025, 5, 10),
-        today=TODAY,
-    )
+    f.record_transfer(session, member, b, dt.date(2025, 5, 10))
     other = admit(session, a, full_name="Trần Thị Bình")
     session.commit()
     records.delete_member(session, actor=STAFF, member_id=member.id, expected_version=2)
@@ -450,15 +385,7 @@ def test_delete_and_restore_a_member_with_their_events(session, unions):
 def test_restore_brings_back_only_the_events_deleted_with_the_member(session, unions):
     a, _ = unions
     member = admit(session, a)
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=member.id,
-        expected_version=1,
-        on=dt.date(2025, 6, 1),
-        reason="quit_job",
-        today=TODAY,
-    )
+    f.record_departure(session, member, dt.date(2025, 6, 1))
     session.commit()
     departure = records.member_history(session, member.id)[-1]
     records.void_event(
@@ -473,29 +400,11 @@ def test_restore_brings_back_only_the_events_deleted_with_the_member(session, un
 
 def test_every_count_still_matches_the_events(session, unions):
     """The kept counter equals a full recount after a mix of every movement."""
-    from core.membership import recount_active_members
-
     a, b = unions
     first = admit(session, a)
     second = admit(session, a, full_name="Trần Thị Bình")
-    records.transfer_member(
-        session,
-        actor=STAFF,
-        member_id=first.id,
-        expected_version=1,
-        to_union_id=b.id,
-        on=dt.date(2025, 4, 1),
-        today=TODAY,
-    )
-    records.record_departure(
-        session,
-        actor=STAFF,
-        member_id=second.id,
-        expected_version=1,
-        on=dt.date(2025, 4, 2),
-        reason="moved_away",
-        today=TODAY,
-    )
+    f.record_transfer(session, first, b, dt.date(2025, 4, 1))
+    f.record_departure(session, second, dt.date(2025, 4, 2), "moved_away")
     records.delete_member(session, actor=STAFF, member_id=first.id, expected_version=2)
     session.commit()
     kept = dict(session.exec(select(GrassrootsUnion.id, GrassrootsUnion.active_members)).all())

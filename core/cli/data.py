@@ -15,7 +15,6 @@ from core.strings import t
 
 # Whoever runs the command line on the server administers it.
 CLI_ACTOR = Actor(username="cli", role="admin")
-CLI_USER = CLI_ACTOR.username
 
 
 def register(commands) -> None:

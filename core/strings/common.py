@@ -6,7 +6,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.section.admin": ("Quản trị", "Administration"),
     "nav.overview": ("Tổng quan", "Overview"),
     "common.as_of": ("Số liệu đến ngày {date}", "Figures as of {date}"),
-    "common.updated_at": ("Cập nhật lúc {time}", "Updated at {time}"),
     "common.whole_federation": ("Toàn liên đoàn", "Whole federation"),
     "common.year": ("Năm kế hoạch", "Plan year"),
     "common.unit": ("Đơn vị", "Unit"),

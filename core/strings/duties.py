@@ -168,14 +168,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "party.cell_name": ("Tên chi bộ", "Party cell"),
     "party.founded_on": ("Ngày thành lập", "Founded on"),
     "party.decision_no": ("Số quyết định", "Decision no."),
-    "party.non_state_enterprise": (
-        "Doanh nghiệp ngoài nhà nước",
-        "Non-state enterprise",
-    ),
-    "party.no_enterprises": (
-        "Chưa có doanh nghiệp ngoài nhà nước nào.",
-        "No non-state enterprises yet.",
-    ),
     "count.briefings": ("Giao ban", "Briefings"),
     "count.annual_reviews": ("Tổng kết", "Annual reviews"),
     "count.trainings": ("Tập huấn", "Trainings"),
@@ -209,7 +201,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network.edit": ("Sửa, thay thế hoặc xóa", "Edit, replace or delete"),
     "network.pick": ("Chọn người", "Choose a person"),
     "network.replace": ("Thay thế người này", "Replace this person"),
-    "network.successor": ("Người thay thế", "Successor"),
     "network.idle": (
         "Thành viên ban chỉ đạo không tham gia hoạt động nào trong quý {q}/{year}",
         "Steering committee members with no activity in Q{q} {year}",

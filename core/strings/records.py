@@ -472,10 +472,6 @@ STRINGS.update(
         "nav.admin_targets": ("Chỉ tiêu", "Targets"),
         "nav.admin_units": ("Đơn vị", "Units"),
         "nav.admin_audit": ("Nhật ký thay đổi", "Change log"),
-        "records.db_error": (
-            "Không ghi được vào cơ sở dữ liệu ({detail}). Vui lòng thử lại.",
-            "The database refused the write ({detail}). Please try again.",
-        ),
         "records.page_size": ("Số dòng mỗi trang", "Rows per page"),
         "records.page": ("Trang", "Page"),
         "records.found": (
@@ -507,10 +503,6 @@ STRINGS.update(
         "records.delete_confirm": (
             "Tôi xác nhận bản ghi này nhập nhầm và cần xóa",
             "I confirm this record was entered by mistake",
-        ),
-        "records.read_only": (
-            "Bạn đang xem ở chế độ chỉ xem.",
-            "You are viewing read-only.",
         ),
         "members.heading": ("Đoàn viên", "Members"),
         "members.noun": ("đoàn viên", "members"),
