@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from core import charts
-from core.formatting import fmt_date, fmt_int, fmt_pct, fmt_signed
-from core.metrics import MonthRow, share_elapsed
+from core import charts, pace
+from core.formatting import fmt_date, fmt_int, fmt_pct, fmt_signed, fmt_target
+from core.metrics import MonthRow
 from core.quarters import QUARTERS, QuarterRow, quarter_short
 from core.ranking import RankRow
 from core.strings import t
@@ -139,17 +139,17 @@ def gauges_chart(
         share = min(max((gauge.share_of_target or 0) / 100, 0.0), 1.0)
         if gauge.is_percent and gauge.actual is not None and gauge.target is None:
             share = min(gauge.actual / 100, 1.0)
-        pace = None
+        pace_at = None
         if gauge.expected is not None and gauge.target:
-            pace = min(max(gauge.expected / gauge.target, 0.0), 1.0)
+            pace_at = min(max(gauge.expected / gauge.target, 0.0), 1.0)
         colour = theme.status[gauge.status]
         outer, inner = size * 0.46, size * 0.34
         rows = [
             {"part": "track", "start": 0.0, "end": 2 * math.pi, "colour": theme.track},
             {"part": "value", "start": 0.0, "end": 2 * math.pi * share, "colour": colour},
         ]
-        if pace is not None:
-            angle = 2 * math.pi * pace
+        if pace_at is not None:
+            angle = 2 * math.pi * pace_at
             rows.append(
                 {"part": "pace", "start": angle - 0.02, "end": angle + 0.02, "colour": theme.pace}
             )
@@ -219,15 +219,13 @@ def leaderboard_chart(
     """Units by rank: the share of the allocated target reached (or net growth where none was
     allocated), coloured by the even pace of the year, with the pace and 100 % marked."""
     with_targets = any(row.pct_net_growth is not None for row in rows)
-    pace_pct = round(
-        100 * share_elapsed(dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 31), as_of), 1
-    )
+    pace_pct = round(100 * pace.year_share(as_of), 1)
     data = []
     for row in rows:
         if with_targets:
             value = row.pct_net_growth if row.pct_net_growth is not None else 0.0
-            status = charts.pace_status(row.pct_net_growth, pace_pct)
-            label = f"{fmt_pct(row.pct_net_growth)}  ({fmt_int(row.net_growth)} / {fmt_int(row.target_net_growth)})"
+            status = row.status
+            label = f"{fmt_pct(row.pct_net_growth)}  ({fmt_int(row.net_growth)} / {fmt_target(row.target_net_growth)})"
         else:
             value = row.net_growth
             status = "none"
@@ -348,30 +346,22 @@ def cumulative_chart(
             .encode(x=x, y=y, text="cumulative_text:N")
         )
     if target is not None:
-        pace = pd.DataFrame(
+        even = pd.DataFrame(
             [
                 {
                     "month": label(m),
-                    "pace": round(
-                        target
-                        * share_elapsed(
-                            dt.date(year, 1, 1),
-                            dt.date(year, 12, 31),
-                            charts._month_end(year, m),
-                        ),
-                        1,
-                    ),
+                    "pace": pace.expected_in_year(target, year, charts.month_end(year, m)),
                 }
                 for m in range(1, 13)
             ]
         )
         pace_line = (
-            alt.Chart(pace)
+            alt.Chart(even)
             .mark_line(color=theme.pace, strokeWidth=3, strokeDash=[12, 8])
             .encode(x=x, y=alt.Y("pace:Q", scale=y_scale))
         )
         pace_text = (
-            alt.Chart(pace.tail(1).assign(text=t("briefing.target_text", value=fmt_int(target))))
+            alt.Chart(even.tail(1).assign(text=t("briefing.target_text", value=fmt_int(target))))
             .mark_text(
                 align="right",
                 dx=-10,
@@ -417,15 +407,17 @@ def workers_month_chart(
     )
     layers = [area]
     if target is not None:
-        span = (end - start).days + 1
-        pace = pd.DataFrame(
+        even = pd.DataFrame(
             [
-                {"day": label, "pace": round(target * (n + 1) / span, 1)}
+                {
+                    "day": label,
+                    "pace": pace.expected_on(target, start, end, start + dt.timedelta(days=n)),
+                }
                 for n, label in enumerate(all_days)
             ]
         )
         layers.append(
-            alt.Chart(pace)
+            alt.Chart(even)
             .mark_line(color=theme.pace, strokeWidth=3, strokeDash=[12, 8])
             .encode(x=x, y=alt.Y("pace:Q", scale=y_scale))
         )

@@ -16,10 +16,18 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
-from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
-from core.metrics import MonthRow, Progress, share_elapsed
+from core import pace
+from core.formatting import (
+    expected_decimals,
+    fmt_date,
+    fmt_expected,
+    fmt_int,
+    fmt_pct,
+    fmt_target,
+)
+from core.metrics import MonthRow, Progress, UnitRow
 from core.models import TargetKey
-from core.plans import PERCENT_TARGETS
+from core.plans import DUTY_TARGETS, PERCENT_TARGETS
 from core.strings import t
 
 # The six headline targets, in the order the plan lists them.
@@ -31,9 +39,6 @@ GAUGE_KEYS: tuple[TargetKey, ...] = (
     TargetKey.non_state_coverage_pct,
     TargetKey.enterprises_20plus_with_union_pct,
 )
-
-# A gauge at 90 % or more of the even pace is "near"; below that it is "behind".
-NEAR_SHARE = 0.9
 
 STATUS_COLOURS = {
     "ahead": "#1E8E3E",
@@ -73,17 +78,6 @@ INT_FORMAT = ",.0f"  # 2.500 with VI_LOCALE
 # ---------------------------------------------------------------- what a gauge reads
 
 
-def pace_status(actual: float | None, expected: float | None) -> str:
-    """'ahead' (on or above the even pace), 'near' (within 10 %), 'behind', or 'none' (no target)."""
-    if actual is None or expected is None:
-        return "none"
-    if actual >= expected:
-        return "ahead"
-    if expected > 0 and actual >= NEAR_SHARE * expected:
-        return "near"
-    return "behind"
-
-
 @dataclass(frozen=True)
 class Gauge:
     """One headline target: what was reached, the target and what an even pace needs by the date."""
@@ -99,14 +93,12 @@ class Gauge:
 
     @property
     def status(self) -> str:
-        return pace_status(self.actual, self.expected)
+        return pace.status(self.actual, self.expected)
 
     @property
     def share_of_target(self) -> float | None:
         """Actual as a percentage of the target (94,4 for 2.360 of 2.500)."""
-        if self.actual is None or not self.target:
-            return None
-        return round(100 * self.actual / self.target, 1)
+        return pace.share_of_target(self.actual, self.target)
 
     @property
     def gap_to_pace(self) -> float | None:
@@ -116,22 +108,15 @@ class Gauge:
 
     @property
     def decimals(self) -> int:
-        """Decimals for the due figure and the gap: one for percentages and for small counts whose
-        even-pace figure falls between whole numbers (3,5 unions due by 30/06), else none."""
-        if self.is_percent:
-            return 1
-        if self.expected is None or float(self.expected).is_integer():
-            return 0
-        return 0 if abs(self.target or 0) >= 100 else 1
+        """Decimals for the due figure and the gap (see `expected_decimals`)."""
+        return expected_decimals(self.expected, self.target, percent=self.is_percent)
 
     def fmt(self, value: float | None) -> str:
-        return fmt_pct(value) if self.is_percent else fmt_int(value)
+        return fmt_target(value, percent=self.is_percent)
 
     def fmt_due(self, value: float | None) -> str:
         """A figure an even pace gives, which need not be whole: 1.240, 3,5 or 95,0 %."""
-        if self.is_percent:
-            return fmt_pct(value)
-        return fmt_number(value, self.decimals)
+        return fmt_expected(value, self.target, percent=self.is_percent)
 
     @property
     def ratio_text(self) -> str:
@@ -161,6 +146,19 @@ def gauges(progress: Progress) -> list[Gauge]:
             expected=progress.expected_by_today.get(key.value),
         )
         for key in GAUGE_KEYS
+    ]
+
+
+def duty_gauges(targets: dict) -> list[Gauge]:
+    """A gauge per duty target, from `duties.other_targets` (actual, target, pace by the date)."""
+    return [
+        Gauge(
+            key=key.value,
+            actual=targets[key.value]["actual"],
+            target=targets[key.value]["target"],
+            expected=targets[key.value]["expected_by_today"],
+        )
+        for key in DUTY_TARGETS
     ]
 
 
@@ -237,7 +235,7 @@ def month_label(month: int) -> str:
     return t("overview.chart.month_label", month=month)
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -252,7 +250,7 @@ def cumulative_chart(
 ) -> alt.LayerChart:
     """Cumulative net growth at each month's end against the even pace from 0 (1/1) to the target
     (31/12), and the projection from the last figure to 31/12, dashed."""
-    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    year_end = dt.date(year, 12, 31)
     # The legend carries the end values, so no label inside the plot can overlap a line.
     actual_name = t("overview.chart.cumulative_net")
     if months:
@@ -277,17 +275,17 @@ def cumulative_chart(
         )
 
     for row in months:
-        add(actual_name, row.month, min(_month_end(year, row.month), as_of), row.cumulative_net)
+        add(actual_name, row.month, min(month_end(year, row.month), as_of), row.cumulative_net)
     if target is not None:
         for month in range(1, 13):
-            day = _month_end(year, month)
-            add(pace_name, month, day, round(target * share_elapsed(year_start, year_end, day), 1))
+            day = month_end(year, month)
+            add(pace_name, month, day, pace.expected_in_year(target, year, day) or 0.0)
     if months and projection is not None and as_of < year_end:
         last = months[-1]
         days_left = (year_end - as_of).days
         add(projection_name, last.month, as_of, last.cumulative_net)
         for month in range(last.month + 1, 13):
-            day = _month_end(year, month)
+            day = month_end(year, month)
             share = (day - as_of).days / days_left
             add(
                 projection_name,
@@ -412,15 +410,19 @@ class UnitBar:
     target: float | None
     expected: float | None
 
+    @classmethod
+    def of(cls, row: UnitRow) -> UnitBar:
+        return cls(name=row.name, net=row.net, target=row.net_target, expected=row.net_expected)
+
     @property
     def status(self) -> str:
-        return pace_status(self.net, self.expected)
+        return pace.status(self.net, self.expected)
 
     @property
     def label(self) -> str:
         if self.target is None:
             return fmt_int(self.net)
-        return f"{fmt_int(self.net)} / {fmt_int(self.target)}"
+        return f"{fmt_int(self.net)} / {fmt_target(self.target)}"
 
 
 def breakdown_chart(bars: Sequence[UnitBar], *, row_height: int = 34) -> alt.LayerChart:
@@ -435,8 +437,8 @@ def breakdown_chart(bars: Sequence[UnitBar], *, row_height: int = 34) -> alt.Lay
             "status": bar.status,
             "status_text": t(f"overview.gauge.status.{bar.status}"),
             "net_text": fmt_int(bar.net),
-            "target_text": fmt_int(bar.target),
-            "expected_text": fmt_number(bar.expected, 0) if bar.expected is not None else "–",
+            "target_text": fmt_target(bar.target),
+            "expected_text": fmt_expected(bar.expected, bar.target),
         }
         for bar in bars
     ]

@@ -34,6 +34,28 @@ def fmt_pct(value: float | None, decimals: int = 1) -> str:
     return f"{fmt_number(value, decimals)} %"
 
 
+def fmt_target(value: float | None, *, percent: bool = False) -> str:
+    """A target: a count always whole (2.500, never 2.500,0), a level as a percentage (95,0 %)."""
+    return fmt_pct(value) if percent else fmt_int(value)
+
+
+def expected_decimals(value: float | None, target: float | None, *, percent: bool = False) -> int:
+    """Decimals of an even-pace figure: one for percentages and for small counts that fall between
+    whole numbers (3,5 unions due by 30/06), none for a whole figure or a target of 100 or more."""
+    if percent:
+        return 1
+    if value is None or float(value).is_integer():
+        return 0
+    return 0 if abs(target if target is not None else value) >= 100 else 1
+
+
+def fmt_expected(value: float | None, target: float | None, *, percent: bool = False) -> str:
+    """What an even pace expects by a date: 1.240, 3,5 or 95,0 %, the same on every surface."""
+    if percent:
+        return fmt_pct(value)
+    return fmt_number(value, expected_decimals(value, target))
+
+
 def fmt_signed(value: int | None) -> str:
     if value is None:
         return "–"

@@ -22,26 +22,23 @@ from core.models import (
     GrassrootsUnion,
     MembershipEvent,
     OrgUnit,
-    Plan,
     TargetKey,
 )
-from core.plans import HEADLINE_TARGETS, PERCENT_TARGETS, get_plan, targets_for
+from core.pace import (
+    Movements,
+    days_inclusive,
+    expected_by,
+    expected_in_year,
+    movements_per_union,
+    roll_up,
+    share_of_target,
+)
+from core.pace import status as pace_status
+from core.plans import HEADLINE_TARGETS, get_plan, targets_for
 from core.units import EVERYTHING, Scope, links_on, union_filter
 
 PROSPECT_MIN_WORKERS = 20
 PROJECTION_WINDOW_DAYS = 90
-
-
-@dataclass
-class Movements:
-    admitted: int = 0
-    transfer_in: int = 0
-    transfer_out: int = 0
-    left: int = 0
-
-    @property
-    def net(self) -> int:
-        return self.admitted + self.transfer_in - self.transfer_out - self.left
 
 
 @dataclass
@@ -61,6 +58,16 @@ class UnitRow:
     departures: int
     net: int
     new_unions: int
+    net_target: float | None = None  # the unit's allocated net growth target, when it has one
+    net_expected: float | None = None  # what an even pace to that target expects by the as-of date
+
+    @property
+    def share_of_target(self) -> float | None:
+        return share_of_target(self.net, self.net_target)
+
+    @property
+    def status(self) -> str:
+        return pace_status(self.net, self.net_expected)
 
 
 @dataclass
@@ -299,12 +306,6 @@ def _prospect_query(query, scope: Scope, on: dt.date):
     return query.where(condition) if condition is not None else query
 
 
-def _enterprises(scope: Scope):
-    query = select(Enterprise).where(Enterprise.deleted_at.is_(None))
-    condition = enterprise_filter(scope)
-    return query.where(condition) if condition is not None else query
-
-
 def prospect_conditions(on: dt.date):
     return (
         Enterprise.deleted_at.is_(None),
@@ -406,35 +407,6 @@ def non_state_coverage(session: Session, scope: Scope, on: dt.date) -> tuple[int
 # ---------------------------------------------------------------- pace and projection
 
 
-def _days(start: dt.date, end: dt.date) -> int:
-    """Days from start to end, both inclusive (0 when end is before start)."""
-    return max((end - start).days + 1, 0)
-
-
-def share_elapsed(start: dt.date, end: dt.date, on: dt.date) -> float:
-    """How much of the period [start, end] has passed by the end of `on`, from 0 to 1."""
-    return min(_days(start, on) / _days(start, end), 1.0)
-
-
-def expected_by(
-    targets: dict[str, float | None], year: int, plan: Plan, on: dt.date
-) -> dict[str, float | None]:
-    """What an even pace would have reached by `on`; a percentage target is a level, due as is."""
-    year_share = share_elapsed(dt.date(year, 1, 1), dt.date(year, 12, 31), on)
-    month_share = share_elapsed(plan.workers_month_start, plan.workers_month_end, on)
-    expected: dict[str, float | None] = {}
-    for key, value in targets.items():
-        if value is None:
-            expected[key] = None
-        elif key in PERCENT_TARGETS:
-            expected[key] = value
-        elif key in (TargetKey.workers_month_net_growth, TargetKey.workers_month_new_unions):
-            expected[key] = round(value * month_share, 1)
-        else:
-            expected[key] = round(value * year_share, 1)
-    return expected
-
-
 def _run_rate_projection(
     session: Session,
     scope: Scope,
@@ -451,7 +423,7 @@ def _run_rate_projection(
         return 0.0
     window_start = max(start, on - dt.timedelta(days=PROJECTION_WINDOW_DAYS - 1))
     recent = count_period(session, scope, window_start, on)
-    rate = recent / _days(window_start, on)
+    rate = recent / days_inclusive(window_start, on)
     return round(actual + rate * (end - on).days, 1)
 
 
@@ -559,37 +531,30 @@ def top_level_units(session: Session, on: dt.date, kinds: tuple[str, ...]) -> di
 
 
 def breakdown(
-    session: Session, *, year: int, as_of: dt.date, by: str, scope: Scope = EVERYTHING
+    session: Session,
+    *,
+    year: int,
+    as_of: dt.date,
+    by: str,
+    scope: Scope = EVERYTHING,
 ) -> list[UnitRow]:
-    """Figures per commune (by='commune', in the structure valid on as_of) or per cluster/block."""
+    """Figures per commune (by='commune', in the structure valid on as_of) or per cluster/block.
+
+    A row carries its unit's net growth target (and the even pace to it) only when it holds the whole
+    unit: under the whole federation, or the unit `scope` was made for itself. A commune's members inside one cluster are not its target's match.
+    """
     column = GrassrootsUnion.unit_id if by == "commune" else GrassrootsUnion.cluster_id
     kinds = ("commune", "town") if by == "commune" else ("cluster", "block")
     start, end = dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31))
     top = top_level_units(session, end, kinds)
     names = dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
+    group_of = {
+        union_id: top.get(placed) if placed is not None else None
+        for union_id, placed in session.exec(select(GrassrootsUnion.id, column)).all()
+    }
+    (per_union,) = movements_per_union(session, (start, end), scope=scope)
+    moves = roll_up(per_union, group_of)
 
-    # Count per union first (along the (union, kind, day) index), then join the few thousand
-    # counts to their unions, rather than joining every event of the year.
-    per_union = (
-        select(
-            MembershipEvent.union_id.label("union_id"),
-            MembershipEvent.kind.label("kind"),
-            func.count().label("events"),
-        )
-        .where(
-            MembershipEvent.deleted_at.is_(None),
-            MembershipEvent.occurred_on >= start,
-            MembershipEvent.occurred_on <= end,
-        )
-        .group_by(MembershipEvent.union_id, MembershipEvent.kind)
-        .subquery()
-    )
-    query = (
-        select(column, per_union.c.kind, func.sum(per_union.c.events))
-        .select_from(per_union)
-        .join(GrassrootsUnion, GrassrootsUnion.id == per_union.c.union_id)
-        .group_by(column, per_union.c.kind)
-    )
     founded_query = (
         select(column, func.count())
         .where(
@@ -601,32 +566,31 @@ def breakdown(
     )
     condition = union_filter(scope)
     if condition is not None:
-        query = query.where(condition)
         founded_query = founded_query.where(condition)
+    founded: dict[int | None, int] = {}
+    for placed, count in session.exec(founded_query).all():
+        key = top.get(placed) if placed is not None else None
+        founded[key] = founded.get(key, 0) + int(count)
 
-    rows: dict[int | None, dict] = {}
-
-    def row_for(unit_id: int | None) -> dict:
-        key = top.get(unit_id) if unit_id is not None else None
-        return rows.setdefault(key, {"moves": Movements(), "founded": 0})
-
-    for unit_id, kind, count in session.exec(query).all():
-        moves = row_for(unit_id)["moves"]
-        setattr(moves, kind, getattr(moves, kind) + int(count))
-    for unit_id, count in session.exec(founded_query).all():
-        row_for(unit_id)["founded"] += int(count)
-
-    result = [
-        UnitRow(
-            unit_id=key,
-            name=names.get(key, "") if key is not None else "",
-            admitted=value["moves"].admitted,
-            departures=value["moves"].left,
-            net=value["moves"].net,
-            new_unions=value["founded"],
+    plan = get_plan(session, year)
+    result = []
+    for key in {*moves, *founded}:
+        m = moves.get(key, Movements())
+        target = None
+        if plan is not None and key is not None and (scope.is_everything or key == scope.unit_id):
+            target = targets_for(session, plan, key)[TargetKey.net_growth.value]
+        result.append(
+            UnitRow(
+                unit_id=key,
+                name=names.get(key, "") if key is not None else "",
+                admitted=m.admitted,
+                departures=m.left,
+                net=m.net,
+                new_unions=founded.get(key, 0),
+                net_target=target,
+                net_expected=expected_in_year(target, year, end),
+            )
         )
-        for key, value in rows.items()
-    ]
     return sorted(result, key=lambda r: (r.unit_id is None, -r.net, r.name))
 
 

@@ -20,6 +20,7 @@ from core.errors import CatalogueError
 from core.formatting import today_local
 from core.metrics import enterprise_filter, prospect_conditions, prospects
 from core.models import Enterprise, OrganisingStage, OrgUnit, Role
+from core.pace import days_in_stage
 from core.units import EVERYTHING, Scope
 
 # The board's columns, in order; None is "not yet surveyed".
@@ -45,12 +46,6 @@ class Card:
     days_in_stage: int | None
     officer: str | None
     version: int
-
-
-def days_in_stage(stage_since: dt.date | None, on: dt.date) -> int | None:
-    if stage_since is None:
-        return None
-    return max((on - stage_since).days, 0)
 
 
 def board(

@@ -16,16 +16,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sqlalchemy import and_, case, func
 from sqlmodel import Session, select
 
+from core import pace
 from core.formatting import today_local
-from core.membership import signed_event
 from core.metrics import NoPlan, top_level_units
 from core.models import (
-    EventKind,
     GrassrootsUnion,
-    MembershipEvent,
     PlanTarget,
     TargetAllocation,
     TargetKey,
@@ -65,8 +62,14 @@ class RankRow:
     net_growth_prev: int  # the year up to the end of the previous quarter
     new_unions_prev: int
     pct_net_growth_prev: float | None
+    expected_net_growth: float | None = None  # the even pace to the target by the as-of date
     rank: int = 0
     rank_prev: int = 0
+
+    @property
+    def status(self) -> str:
+        """Net growth against the even pace to the allocated target ('none' without one)."""
+        return pace.status(self.net_growth, self.expected_net_growth)
 
     @property
     def quarter_net_growth(self) -> int:
@@ -110,44 +113,22 @@ class _Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def percent(value: float, target: float | None) -> float | None:
-    if not target:
-        return None
-    return round(100 * value / target, 1)
-
-
 def _union_tallies(
     session: Session, year: int, end: dt.date, previous_end: dt.date
 ) -> dict[int, _Tally]:
     """Per union: the year's movements to `end` and to `previous_end`, and members on `end`."""
     year_start = dt.date(year, 1, 1)
-    sign = signed_event()
-    day = MembershipEvent.occurred_on
-    in_year = and_(day >= year_start, day <= end)
-    in_previous = and_(day >= year_start, day <= previous_end)
-
-    def total(condition, value=sign):
-        return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
-
-    events = session.exec(
-        select(
-            MembershipEvent.union_id,
-            total(in_year),
-            total(and_(in_year, MembershipEvent.kind == EventKind.admitted), 1),
-            total(and_(in_year, MembershipEvent.kind == EventKind.left), 1),
-            total(in_previous),
-            total(day > end),
-        )
-        .where(MembershipEvent.deleted_at.is_(None), day >= min(year_start, end))
-        .group_by(MembershipEvent.union_id)
-    ).all()
+    in_year, in_previous, after_end = pace.movements_per_union(
+        session,
+        (year_start, end),
+        (year_start, previous_end),
+        (end + dt.timedelta(days=1), None),
+    )
     tallies: dict[int, _Tally] = {}
-    after_end: dict[int, int] = {}
-    for union_id, net, admitted, left, net_prev, after in events:
-        tallies[union_id] = _Tally(
-            admissions=int(admitted), departures=int(left), net=int(net), net_prev=int(net_prev)
-        )
-        after_end[union_id] = int(after)
+    for union_id, moves in in_year.items():
+        tallies[union_id] = _Tally(admissions=moves.admitted, departures=moves.left, net=moves.net)
+    for union_id, moves in in_previous.items():
+        tallies.setdefault(union_id, _Tally()).net_prev = moves.net
 
     unions = session.exec(
         select(
@@ -160,7 +141,8 @@ def _union_tallies(
     for union_id, active, founded_on, deleted_at in unions:
         tally = tallies.setdefault(union_id, _Tally())
         # The kept counter less what happened after the as-of date: members on that date.
-        tally.members = int(active or 0) - after_end.get(union_id, 0)
+        later = after_end.get(union_id)
+        tally.members = int(active or 0) - (later.net if later else 0)
         if deleted_at is None and founded_on is not None and year_start <= founded_on:
             tally.founded = int(founded_on <= end)
             tally.founded_prev = int(founded_on <= previous_end)
@@ -237,11 +219,12 @@ def ranking(
                 new_unions=tally.founded,
                 target_net_growth=target_net,
                 target_new_unions=target_unions,
-                pct_net_growth=percent(tally.net, target_net),
-                pct_new_unions=percent(tally.founded, target_unions),
+                pct_net_growth=pace.share_of_target(tally.net, target_net),
+                pct_new_unions=pace.share_of_target(tally.founded, target_unions),
                 net_growth_prev=tally.net_prev,
                 new_unions_prev=tally.founded_prev,
-                pct_net_growth_prev=percent(tally.net_prev, target_net),
+                pct_net_growth_prev=pace.share_of_target(tally.net_prev, target_net),
+                expected_net_growth=pace.expected_in_year(target_net, year, end),
             )
         )
     _rank(rows, previous=True)

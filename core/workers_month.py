@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from core import pace
 from core.formatting import today_local
-from core.metrics import NoPlan, top_level_units
-from core.models import EVENT_SIGN, EventKind, GrassrootsUnion, MembershipEvent, OrgUnit, TargetKey
+from core.metrics import DailyMovements, NoPlan, top_level_units
+from core.models import GrassrootsUnion, OrgUnit, TargetKey
 from core.plans import get_plan, targets_for
 from core.units import EVERYTHING, Scope, union_filter
 
@@ -70,14 +71,27 @@ class Campaign:
     def new_unions(self) -> int:
         return self.days[-1].cumulative_new_unions if self.days else 0
 
+    @property
+    def net_expected(self) -> float | None:
+        """What an even pace over the window expects of net growth by the as-of date."""
+        return pace.expected_on(self.net_target, self.start, self.end, self.as_of)
 
-def _scoped(query, scope: Scope, join_events: bool):
+    @property
+    def unions_expected(self) -> float | None:
+        return pace.expected_on(self.unions_target, self.start, self.end, self.as_of)
+
+    @property
+    def net_status(self) -> str:
+        return pace.status(self.net, self.net_expected)
+
+    @property
+    def unions_status(self) -> str:
+        return pace.status(self.new_unions, self.unions_expected)
+
+
+def _scoped(query, scope: Scope):
     condition = union_filter(scope)
-    if condition is None:
-        return query
-    if join_events:
-        query = query.join(GrassrootsUnion, GrassrootsUnion.id == MembershipEvent.union_id)
-    return query.where(condition)
+    return query if condition is None else query.where(condition)
 
 
 def campaign(
@@ -107,22 +121,11 @@ def campaign(
         start + dt.timedelta(days=n): CampaignDay(start + dt.timedelta(days=n))
         for n in range((last - start).days + 1)
     }
-    events = _scoped(
-        select(MembershipEvent.occurred_on, MembershipEvent.kind, func.count()).where(
-            MembershipEvent.deleted_at.is_(None),
-            MembershipEvent.occurred_on >= start,
-            MembershipEvent.occurred_on <= last,
-        ),
-        scope,
-        join_events=True,
-    ).group_by(MembershipEvent.occurred_on, MembershipEvent.kind)
-    for day, kind, count in session.exec(events).all():
-        row = days[day]
-        row.net += EVENT_SIGN[EventKind(kind)] * int(count)
-        if kind == EventKind.admitted:
-            row.admitted += int(count)
-        elif kind == EventKind.left:
-            row.departures += int(count)
+    moves: dict[dt.date, pace.Movements] = {}
+    for day, kind, count in DailyMovements(session, scope, start, last).rows:
+        setattr(moves.setdefault(day, pace.Movements()), kind, count)
+    for day, m in moves.items():
+        days[day].admitted, days[day].departures, days[day].net = m.admitted, m.left, m.net
     founded = _scoped(
         select(GrassrootsUnion.founded_on, func.count()).where(
             GrassrootsUnion.deleted_at.is_(None),
@@ -130,7 +133,6 @@ def campaign(
             GrassrootsUnion.founded_on <= last,
         ),
         scope,
-        join_events=False,
     ).group_by(GrassrootsUnion.founded_on)
     for day, count in session.exec(founded).all():
         days[day].new_unions += int(count)
@@ -164,22 +166,12 @@ def top_units(
             totals[key] = CampaignUnit(key, names.get(key, "") if key else "", 0, 0, 0)
         return totals[key]
 
-    events = _scoped(
-        select(GrassrootsUnion.unit_id, MembershipEvent.kind, func.count())
-        .join(GrassrootsUnion, GrassrootsUnion.id == MembershipEvent.union_id)
-        .where(
-            MembershipEvent.deleted_at.is_(None),
-            MembershipEvent.occurred_on >= start,
-            MembershipEvent.occurred_on <= end,
-        ),
-        scope,
-        join_events=False,
-    ).group_by(GrassrootsUnion.unit_id, MembershipEvent.kind)
-    for unit_id, kind, count in session.exec(events).all():
-        row = row_for(unit_id)
-        row.net += EVENT_SIGN[EventKind(kind)] * int(count)
-        if kind == EventKind.admitted:
-            row.admitted += int(count)
+    (per_union,) = pace.movements_per_union(session, (start, end), scope=scope)
+    unit_of = dict(session.exec(select(GrassrootsUnion.id, GrassrootsUnion.unit_id)).all())
+    for union_id, moves in per_union.items():
+        row = row_for(unit_of.get(union_id))
+        row.net += moves.net
+        row.admitted += moves.admitted
     founded = _scoped(
         select(GrassrootsUnion.unit_id, func.count()).where(
             GrassrootsUnion.deleted_at.is_(None),
@@ -187,7 +179,6 @@ def top_units(
             GrassrootsUnion.founded_on <= end,
         ),
         scope,
-        join_events=False,
     ).group_by(GrassrootsUnion.unit_id)
     for unit_id, count in session.exec(founded).all():
         row_for(unit_id).new_unions += int(count)

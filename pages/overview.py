@@ -8,9 +8,9 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from core import charts
-from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct
-from core.metrics import Progress
+from core import charts, pace
+from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_target
+from core.metrics import Progress, UnitRow
 from core.models import UnitKind
 from core.strings import t
 from ui import actions, auth, data, duties_widgets
@@ -176,7 +176,7 @@ def draw_monthly(progress: Progress, months: list) -> None:
         t("overview.projection_final" if year_over else "overview.projection"),
         fmt_int(projected),
         delta=projection_gap,
-        delta_color=DELTA_COLOURS[charts.pace_status(projected, target)],
+        delta_color=DELTA_COLOURS[pace.status(projected, target)],
         delta_description=t("overview.gauge.vs_target") if projection_gap is not None else None,
         help=t(
             "overview.projection_final_explained" if year_over else "overview.projection_explained"
@@ -214,12 +214,12 @@ def draw_monthly(progress: Progress, months: list) -> None:
         st.vega_lite_chart(spec=data.chart_spec("movements_chart", months), width="stretch")
 
 
-def breakdown_table(rows: list[data.BreakdownRow]) -> pd.DataFrame:
+def breakdown_table(rows: list[UnitRow]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("overview.col.unit"): [row.name for row in rows],
             t("overview.col.net"): [fmt_int(row.net) for row in rows],
-            t("overview.col.target"): [fmt_int(row.net_target) for row in rows],
+            t("overview.col.target"): [fmt_target(row.net_target) for row in rows],
             t("overview.col.share"): [fmt_pct(row.share_of_target) for row in rows],
             t("overview.col.admitted"): [fmt_int(row.admitted) for row in rows],
             t("overview.col.departures"): [fmt_int(row.departures) for row in rows],
@@ -247,7 +247,7 @@ def draw_breakdowns(year: int, unit_id: int | None, as_of: dt.date, version: int
         with column:
             st.markdown(f"**{title}**")
             if rows:
-                spec = data.chart_spec("breakdown_chart", [row.bar for row in rows])
+                spec = data.chart_spec("breakdown_chart", [charts.UnitBar.of(row) for row in rows])
                 st.vega_lite_chart(spec=spec, width="stretch")
             else:
                 st.caption(t("overview.breakdown_empty"))

@@ -9,7 +9,7 @@ import re
 import pytest
 import vl_convert as vlc
 
-from core import charts
+from core import charts, pace
 from core.metrics import MonthRow
 from core.strings import t
 
@@ -29,7 +29,7 @@ D = dt.date
     ],
 )
 def test_pace_status(actual, expected, status):
-    assert charts.pace_status(actual, expected) == status
+    assert pace.status(actual, expected) == status
 
 
 def test_a_count_gauge_reads_actual_over_target_with_its_share():

@@ -127,6 +127,40 @@ def test_a_view_only_link_opens_the_display_without_a_login(demo_url):
     assert [b.key for b in at.button] == ["display_previous", "display_pause", "display_next"]
 
 
+def test_a_view_only_link_shows_figures_and_names_no_person(demo_url):
+    with db.session_scope(db.engine_for(demo_url)) as session:
+        _link, token = display_links.create_link(session, actor=ADMIN, label="TV")
+        figures = briefing.figures(session, year=2025, quarter=4)
+    idle = figures.duty_slide.idle_members
+    assert idle == ["Lê Thị Ngọc"]  # a committee member with no activity in the quarter
+    count_line = t("duties.slide_idle", n=fmt_int(len(idle)))
+
+    at = view_only(token)
+    at.button(key="display_next").click().run()
+    assert slide_name(at) == "duties"
+    text = text_of(slide_html(at))
+    assert count_line in text
+    assert "Lê Thị Ngọc" not in text
+    # No slide served through a link names them.
+    for slide in briefing.SLIDES:
+        html = slides.frame(
+            figures,
+            slide,
+            slides.chart_svgs(figures, slide),
+            federation="LĐLĐ",
+            refreshed_at=dt.datetime(2026, 1, 5, 8, 0),
+            footer_note="",
+            names=False,
+        )
+        assert "Lê Thị Ngọc" not in html, slide
+
+    # A logged-in viewer on the display page still sees who they are.
+    at = open_display()
+    at.button(key="display_next").click().run()
+    assert slide_name(at) == "duties"
+    assert f"{count_line}: Lê Thị Ngọc" in text_of(slide_html(at))
+
+
 @pytest.mark.parametrize("state", ["revoked", "expired", "unknown"])
 def test_a_refused_link_shows_a_plain_message(demo_url, state):
     now = dt.datetime.now(dt.UTC)

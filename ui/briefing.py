@@ -6,7 +6,9 @@ when not paused it moves on to the next slide once the current one has been show
 Previous / pause / next are buttons (keys ←, Space, →) floating over the footer, with the quarter.
 
 Opened with a view-only link (`/?display=<token>`), the link is checked again at every refresh: a
-revoked or expired link turns the screen into a plain message at the next refresh.
+revoked or expired link turns the screen into a plain message at the next refresh. Whoever holds a
+link is not known to us, so its screen shows figures and names no person; a logged-in viewer on the
+display page sees the names the overview already shows them.
 """
 
 from __future__ import annotations
@@ -186,6 +188,7 @@ def draw_screen(*, token: str | None, allow_exit: bool, period_seconds: int) -> 
         federation=t("briefing.federation"),
         refreshed_at=now_local(),
         footer_note=note,
+        names=token is None,
     )
     st.session_state[LAST_KEY] = html
     placeholder.html(html)

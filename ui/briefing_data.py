@@ -11,7 +11,7 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
-from core import db, organising, quarters, ranking
+from core import db, organising, quarters, ranking, reports
 from core.formatting import today_local
 
 CACHE_ENTRIES = 64
@@ -64,8 +64,6 @@ def stage_counts(url: str, on: dt.date, version: int) -> dict[str | None, int]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def report_file(url: str, year: int, quarter: int | None, version: int, today: dt.date) -> bytes:
-    from core import reports
-
     with _session() as session:
         return reports.report_bytes(session, year=year, quarter=quarter, today=today)
 
@@ -74,7 +72,5 @@ def report_file(url: str, year: int, quarter: int | None, version: int, today: d
 def chart_files(
     url: str, year: int, quarter: int | None, version: int, today: dt.date
 ) -> dict[str, bytes]:
-    from core import reports
-
     with _session() as session:
         return reports.chart_pngs(session, year=year, quarter=quarter, today=today)

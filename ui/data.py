@@ -15,9 +15,8 @@ import streamlit as st
 from sqlmodel import Session
 
 from core import charts, db, metrics, plans, settings, units
-from core.charts import UnitBar
 from core.formatting import today_local
-from core.models import OrgUnit, TargetKey, UnitKind
+from core.models import OrgUnit, UnitKind
 from core.strings import CATALOGUE, language, t
 
 CACHE_ENTRIES = 256
@@ -39,30 +38,6 @@ class UnitOption:
             if not any(self.name.lower().startswith(prefix) for prefix in prefixes):
                 return t("overview.unit_option", kind=t(key), name=self.name)
         return self.name
-
-
-@dataclass(frozen=True)
-class BreakdownRow:
-    unit_id: int | None
-    name: str
-    admitted: int
-    departures: int
-    net: int
-    new_unions: int
-    net_target: float | None
-    net_expected: float | None
-
-    @property
-    def bar(self) -> UnitBar:
-        return UnitBar(
-            name=self.name, net=self.net, target=self.net_target, expected=self.net_expected
-        )
-
-    @property
-    def share_of_target(self) -> float | None:
-        if not self.net_target:
-            return None
-        return round(100 * self.net / self.net_target, 1)
 
 
 @dataclass(frozen=True)
@@ -138,36 +113,14 @@ def monthly(
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def breakdown(
     url: str, year: int, unit_id: int | None, as_of: dt.date, version: int, by: str
-) -> list[BreakdownRow]:
-    """Net growth per commune or per cluster, with each unit's allocated net growth target.
-
-    A row carries its unit's target only when it holds the whole unit: under the whole federation,
-    or the chosen unit itself. (A commune's members inside one cluster are not its target's match.)
-    """
+) -> list[metrics.UnitRow]:
+    """Net growth per commune or per cluster, with each unit's allocated target and its pace."""
     with _session() as session:
         scope = units.scope_for_unit(session, unit_id, as_of)
         rows = metrics.breakdown(session, year=year, as_of=as_of, by=by, scope=scope)
-        plan = plans.get_plan(session, year)
-        year_share = metrics.share_elapsed(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)
-        result = []
         for row in rows:
-            target = None
-            whole_unit = scope.is_everything or row.unit_id == unit_id
-            if plan is not None and row.unit_id is not None and whole_unit:
-                target = plans.targets_for(session, plan, row.unit_id)[TargetKey.net_growth.value]
-            result.append(
-                BreakdownRow(
-                    unit_id=row.unit_id,
-                    name=row.name or t("overview.unassigned"),
-                    admitted=row.admitted,
-                    departures=row.departures,
-                    net=row.net,
-                    new_unions=row.new_unions,
-                    net_target=target,
-                    net_expected=round(target * year_share, 1) if target is not None else None,
-                )
-            )
-        return result
+            row.name = row.name or t("overview.unassigned")
+        return rows
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

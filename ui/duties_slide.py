@@ -1,35 +1,25 @@
 """The display's duties slide as HTML: was this quarter's briefing held, the quarter's activities,
-the idle committee members, and a ring per duty target. Built from the display's own pieces
-(ui.slides), so it looks like the other slides; every name from the database is escaped."""
+the idle committee members (by name only on a logged-in screen), and a ring per duty target. Built
+from the display's own pieces (ui.slide_parts), so it looks like the other slides; every name from
+the database is escaped."""
 
 from __future__ import annotations
 
 from html import escape
 
-from core import briefing_duties, charts
-from core.formatting import fmt_date, fmt_int, fmt_number
-from core.plans import DUTY_TARGETS
+from core import briefing_duties
+from core.charts import duty_gauges
+from core.formatting import fmt_date, fmt_int
 from core.quarters import quarter_label
 from core.strings import t
-from ui import slides
+from ui import slide_parts as parts
 
 
-def duty_gauges(targets: dict) -> list[charts.Gauge]:
-    return [
-        charts.Gauge(
-            key=key.value,
-            actual=targets[key.value]["actual"],
-            target=targets[key.value]["target"],
-            expected=targets[key.value]["expected_by_today"],
-        )
-        for key in DUTY_TARGETS
-    ]
+def slide_duties(slide: briefing_duties.DutySlide, *, names: bool = True) -> str:
+    """The body of the display's duties slide, in the display's own HTML pieces.
 
-
-def slide_duties(slide: briefing_duties.DutySlide) -> str:
-    """The body of the display's duties slide, in the display's own HTML pieces (ui.slides).
-
-    Left: was this quarter's briefing held, the quarter's activities, the idle committee members.
+    Left: was this quarter's briefing held, the quarter's activities, the idle committee members
+    (their number, and their names only with `names`: a view-only link names no person).
     Right: a ring per duty target with its pace.
     """
     status = "ahead" if slide.briefing.held else "behind"
@@ -59,15 +49,16 @@ def slide_duties(slide: briefing_duties.DutySlide) -> str:
     )
     idle = ""
     if slide.idle_members:
-        names = ", ".join(slide.idle_members)
+        line = t("duties.slide_idle", n=fmt_int(len(slide.idle_members)))
+        if names:
+            line += ": " + ", ".join(slide.idle_members)
         idle = (
-            f'<div class="bd-note" style="color:{slides.STATUS_COLOURS["near"]}">'
-            f"{escape(t('duties.slide_idle', n=fmt_int(len(slide.idle_members))))}: "
-            f"{escape(names)}</div>"
+            f'<div class="bd-note" style="color:{parts.STATUS_COLOURS["near"]}">'
+            f"{escape(line)}</div>"
         )
     left = (
         f'<div class="bd-card"><h3>{escape(t("duties.slide_title", period=quarter_label(slide.year, slide.quarter)))}</h3>'
-        f'<div class="bd-big" style="color:{slides.STATUS_COLOURS[status]}">'
+        f'<div class="bd-big" style="color:{parts.STATUS_COLOURS[status]}">'
         f"{escape(t('duties.slide_held' if slide.briefing.held else 'duties.slide_not_held'))}</div>"
         f'<div class="bd-note">{escape(held)}</div>'
         f'<table class="bd-table" style="margin-top:auto">{rows}</table>{idle}</div>'
@@ -75,10 +66,12 @@ def slide_duties(slide: briefing_duties.DutySlide) -> str:
     cards = []
     for gauge in duty_gauges(slide.targets):
         # Without a target the pill already says so.
-        note = "" if gauge.target is None else f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
+        note = (
+            "" if gauge.target is None else f"{t('duty.expected')}: {gauge.fmt_due(gauge.expected)}"
+        )
         cards.append(
             f'<div class="bd-card bd-gauge"><h3>{escape(t(f"target.{gauge.key}"))}</h3>'
-            f"{slides.gauge_ring(gauge)}<div>{slides.pill(gauge.status)}"
+            f"{parts.gauge_ring(gauge)}<div>{parts.pill(gauge.status)}"
             f'<div class="bd-note">{escape(note)}</div></div></div>'
         )
     right = (

@@ -16,12 +16,11 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core import charts, db, duties, quarters, units, workers_month
-from core.formatting import fmt_date, fmt_int, fmt_number
+from core import charts, db, duties, pace, quarters, units, workers_month
+from core.formatting import fmt_date, fmt_int, fmt_target
 from core.models import ActivityKind, NetworkBody
 from core.strings import t
 from ui import data
-from ui.duties_slide import duty_gauges
 
 CACHE_ENTRIES = 128
 # Literal, as st.metric takes it.
@@ -284,7 +283,7 @@ def draw_duty_gauges(year: int, unit_id: int | None, as_of: dt.date) -> None:
     """The row of gauges for the duty targets; the overview calls this with one line."""
     targets = other_targets(data.database_url(), year, unit_id, as_of, data.data_version())
     st.subheader(t("duties.gauges"), anchor=False)
-    gauges = duty_gauges(targets)
+    gauges = charts.duty_gauges(targets)
     # Two to a row: the duty names are long, and four abreast cut them short on a laptop.
     cells = [cell for _ in range(0, len(gauges), 2) for cell in st.columns(2)]
     for column, gauge in zip(cells, gauges, strict=False):
@@ -301,8 +300,8 @@ def draw_duty_gauges(year: int, unit_id: int | None, as_of: dt.date) -> None:
                 st.caption(t("duty.no_target"))
             else:
                 st.caption(
-                    f"**{fmt_int(gauge.actual)} / {fmt_int(gauge.target)}** · "
-                    f"{t('duty.expected')}: {fmt_number(gauge.expected)}"
+                    f"**{gauge.fmt(gauge.actual)} / {gauge.fmt(gauge.target)}** · "
+                    f"{t('duty.expected')}: {gauge.fmt_due(gauge.expected)}"
                 )
 
 
@@ -311,20 +310,15 @@ def draw_duty_gauges(year: int, unit_id: int | None, as_of: dt.date) -> None:
 
 def campaign_chart(result: workers_month.Campaign, *, height: int = 320) -> alt.LayerChart:
     """Bars of each day's net growth, the running total, and the even pace to the target."""
-    window_days = (result.end - result.start).days + 1
     rows = [
         {
             "day": pd.Timestamp(row.day),
             "net": row.net,
             "cumulative": row.cumulative_net,
-            "pace": (
-                round(result.net_target * (n + 1) / window_days, 1)
-                if result.net_target is not None
-                else None
-            ),
+            "pace": pace.expected_on(result.net_target, result.start, result.end, row.day),
             "day_text": fmt_date(row.day),
         }
-        for n, row in enumerate(result.days)
+        for row in result.days
     ]
     frame = pd.DataFrame(rows)
     x = alt.X("day:T", title=None, axis=alt.Axis(format="%d/%m"))
@@ -356,10 +350,10 @@ def draw_campaign_figures(result: workers_month.Campaign) -> None:
     """The three headline numbers of the campaign against its targets."""
     columns = st.columns(3)
     with columns[0]:
-        target = fmt_int(result.net_target) if result.net_target is not None else "–"
+        target = fmt_target(result.net_target)
         st.metric(t("wm.net"), f"{fmt_int(result.net)} / {target}", border=True)
     with columns[1]:
-        target = fmt_int(result.unions_target) if result.unions_target is not None else "–"
+        target = fmt_target(result.unions_target)
         st.metric(t("wm.new_unions"), f"{fmt_int(result.new_unions)} / {target}", border=True)
     with columns[2]:
         st.metric(t("wm.admitted"), fmt_int(result.admitted), border=True)

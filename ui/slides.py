@@ -8,263 +8,33 @@ formatted here; charts arrive as SVG rendered from Altair (core.briefing_charts)
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from html import escape
 
 from core import briefing_charts as bc
-from core import charts
+from core import charts, pace
 from core.briefing import LEADERS, SLIDES, BriefingFigures
-from core.formatting import fmt_date, fmt_int, fmt_number, fmt_pct, fmt_signed
+from core.formatting import fmt_date, fmt_datetime, fmt_int, fmt_pct, fmt_signed, fmt_target
 from core.models import TargetKey
 from core.quarters import quarter_label, quarter_short
 from core.ranking import Ranking
 from core.strings import t
+from ui.duties_slide import slide_duties
+from ui.slide_parts import (
+    CSS,
+    STATUS_COLOURS,
+    THEME,
+    change_arrow,
+    delta_text,
+    gauge_ring,
+    pill,
+    svg_block,
+)
 
-THEME = bc.PROJECTOR
-BACKGROUND = "#0B1320"
+__all__ = ["CSS", "STATUS_COLOURS", "chart_svgs", "frame", "message", "offline_banner"]
+
 TOP_UNITS_SHOWN = 4
 PROSPECTS_SHOWN = 8
-STATUS_COLOURS = THEME.status
-
-
-def u(value: float) -> str:
-    """A length in screen units."""
-    return f"calc({value}*var(--u))"
-
-
-CSS = f"""
-<style>
-:root {{ --u: min(1vw, 1.7778vh); }}
-html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
-  background: {BACKGROUND} !important; overflow: hidden !important;
-}}
-header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stSidebarNav"], [data-testid="stBottom"], footer, #MainMenu {{ display: none !important; }}
-[data-testid="stMainBlockContainer"], .block-container {{
-  padding: 0 !important; max-width: none !important;
-}}
-[data-testid="stMain"] [data-testid="stVerticalBlock"] {{ gap: 0 !important; }}
-[data-stale="true"], .stale-element {{ opacity: 1 !important; transition: none !important; }}
-.bd {{
-  position: relative; box-sizing: border-box; width: 100vw; height: 100vh; overflow: hidden;
-  padding: {u(2.2)} {u(3)} {u(1.2)}; display: flex; flex-direction: column;
-  color: {THEME.text}; font-family: "Source Sans", "Noto Sans", "DejaVu Sans", sans-serif;
-  background: radial-gradient(ellipse at 20% 0%, #15233A 0%, {BACKGROUND} 60%);
-  line-height: 1.15;
-}}
-.bd * {{ box-sizing: border-box; }}
-.bd-head {{
-  display: flex; justify-content: space-between; align-items: flex-end; gap: {u(2)};
-  padding-bottom: {u(1)}; border-bottom: {u(0.15)} solid #24344D;
-}}
-.bd-kicker {{ font-size: {u(1.35)}; color: #9FB0C8; letter-spacing: 0.06em; text-transform: uppercase; }}
-.bd-title {{ font-size: {u(3.2)}; font-weight: 700; margin: {u(0.3)} 0 0; line-height: 1.05; }}
-.bd-asof {{ text-align: right; font-size: {u(1.4)}; color: #B8C2D3; white-space: nowrap; }}
-.bd-asof b {{ display: block; font-size: {u(2)}; color: #FFFFFF; font-weight: 700; margin-top: {u(0.2)}; }}
-.bd-body {{ flex: 1; min-height: 0; padding: {u(1.6)} 0 {u(1)}; display: grid; gap: {u(1.6)}; }}
-.bd-foot {{
-  display: flex; align-items: center; gap: {u(1.5)}; height: {u(3)};
-  font-size: {u(1.2)}; color: #8D9BB2;
-}}
-.bd-dots {{ display: flex; gap: {u(0.6)}; }}
-.bd-dot {{ width: {u(0.9)}; height: {u(0.9)}; border-radius: 50%; background: #2A3A55; }}
-.bd-dot.on {{ background: {THEME.actual}; }}
-.bd-card {{
-  background: rgba(22, 34, 54, 0.92); border: {u(0.1)} solid #22324B; border-radius: {u(1)};
-  padding: {u(1.2)} {u(1.5)}; min-height: 0; min-width: 0; display: flex; flex-direction: column;
-}}
-.bd-card h3 {{ font-size: {u(1.7)}; font-weight: 600; margin: 0 0 {u(0.6)}; color: #DCE4F0; }}
-.bd-muted {{ color: #A9B6CA; }}
-.bd-svg {{ flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center; }}
-.bd-svg img {{ width: 100%; height: 100%; object-fit: contain; }}
-/* gauges */
-.bd-gauges {{ grid-template-columns: repeat(3, 1fr); grid-template-rows: repeat(2, 1fr); }}
-.bd-gauge {{ align-items: center; justify-content: space-between; text-align: center; }}
-.bd-gauge h3 {{ font-size: {u(1.75)}; margin: 0; }}
-/* a gauge's ring takes the height its card has left (and stays round) */
-.bd-gauge .bd-ring {{
-  flex: 1 1 0; min-height: 0; width: auto; height: auto; aspect-ratio: 1 / 1;
-  max-width: {u(13)}; max-height: {u(13)}; margin: {u(0.5)} auto;
-}}
-.bd-ring {{
-  position: relative; width: {u(13)}; height: {u(13)}; border-radius: 50%; flex: none;
-  background: conic-gradient(var(--c) calc(var(--p) * 1%), #26344A 0);
-  display: grid; place-items: center;
-}}
-.bd-ring::before {{
-  content: ""; position: absolute; inset: {u(1.3)}; border-radius: 50%; background: #142033;
-}}
-.bd-ring .bd-pace {{ position: absolute; inset: {u(-0.5)}; transform: rotate(calc(var(--pace) * 3.6deg)); }}
-.bd-ring .bd-pace::after {{
-  content: ""; position: absolute; left: 50%; top: 0; width: {u(0.32)}; height: {u(2.4)};
-  margin-left: {u(-0.16)}; background: #F1F5F9; border-radius: {u(0.2)};
-}}
-.bd-ring-text {{ position: relative; display: flex; flex-direction: column; align-items: center; }}
-.bd-ring-value {{ font-size: {u(2.9)}; font-weight: 700; letter-spacing: -0.02em; white-space: nowrap; }}
-.bd-ring-target {{ font-size: {u(1.5)}; color: #A9B6CA; margin-top: {u(0.1)}; }}
-.bd-ring.big {{ width: {u(17)}; height: {u(17)}; margin: 0 auto; }}
-.bd-rings {{ flex: 1; display: flex; justify-content: space-around; align-items: center; gap: {u(1)}; }}
-.bd-rings h3 {{ white-space: nowrap; font-size: {u(1.65)}; margin-bottom: {u(1)}; }}
-.bd-ring.big::before {{ inset: {u(1.9)}; }}
-.bd-ring.big .bd-ring-value {{ font-size: {u(4.4)}; }}
-.bd-ring.big .bd-ring-target {{ font-size: {u(1.9)}; }}
-.bd-pill {{
-  display: inline-block; padding: {u(0.2)} {u(0.9)}; border-radius: {u(2)};
-  font-size: {u(1.35)}; font-weight: 700; color: #0B1320; background: var(--c);
-}}
-.bd-note {{ font-size: {u(1.3)}; color: #A9B6CA; margin-top: {u(0.35)}; }}
-/* two columns */
-.bd-cols {{ grid-template-columns: 2.1fr 1fr; }}
-.bd-cols-even {{ grid-template-columns: 1fr 1fr; }}
-.bd-stack {{ display: grid; gap: {u(1.2)}; min-height: 0; }}
-.bd-kpi {{ justify-content: center; }}
-.bd-kpi .label {{ font-size: {u(1.5)}; color: #A9B6CA; }}
-.bd-kpi .value {{ font-size: {u(4)}; font-weight: 700; margin-top: {u(0.2)}; }}
-.bd-kpi .value small {{ font-size: {u(1.8)}; color: #A9B6CA; font-weight: 600; }}
-.bd-kpi .detail {{ font-size: {u(1.3)}; color: #A9B6CA; margin-top: {u(0.2)}; }}
-/* leader boards and bars */
-.bd-rows {{ display: flex; flex-direction: column; gap: {u(0.55)}; flex: 1; min-height: 0; }}
-.bd-row {{
-  display: grid; grid-template-columns: {u(3)} minmax(0, 2.7fr) minmax(0, 1fr) {u(7.5)} {u(3.8)};
-  align-items: center; gap: {u(0.9)}; font-size: {u(1.75)}; min-height: 0; flex: 1; max-height: {u(4)};
-}}
-.bd-rank {{
-  width: {u(2.8)}; height: {u(2.8)}; border-radius: 50%; display: grid; place-items: center;
-  background: #22324B; font-weight: 700; font-size: {u(1.5)};
-}}
-.bd-rank.gold {{ background: #F5C542; color: #1B1300; }}
-.bd-rank.silver {{ background: #CBD5E1; color: #0F172A; }}
-.bd-rank.bronze {{ background: #D08B52; color: #1B0E00; }}
-.bd-name {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
-.bd-bar {{ height: {u(1.5)}; background: #1F2D44; border-radius: {u(0.8)}; position: relative; overflow: hidden; }}
-.bd-bar i {{ position: absolute; left: 0; top: 0; bottom: 0; border-radius: {u(0.8)}; background: var(--c); }}
-.bd-val {{ text-align: right; font-weight: 700; white-space: nowrap; }}
-.bd-chg {{ text-align: right; font-size: {u(1.45)}; font-weight: 700; white-space: nowrap; }}
-.bd-up {{ color: {STATUS_COLOURS["ahead"]}; }}
-.bd-down {{ color: {STATUS_COLOURS["behind"]}; }}
-.bd-same {{ color: #7F8DA6; }}
-.bd-stage {{ grid-template-columns: minmax(0, 2.3fr) minmax(0, 1fr) {u(4)}; }}
-/* tables */
-.bd-table {{ width: 100%; border-collapse: collapse; font-size: {u(1.6)}; }}
-.bd-table th {{
-  text-align: left; font-weight: 600; color: #A9B6CA; font-size: {u(1.3)};
-  padding: {u(0.4)} {u(0.6)}; border-bottom: {u(0.12)} solid #2A3A55;
-}}
-.bd-table td {{
-  padding: {u(0.55)} {u(0.6)}; border-bottom: {u(0.08)} solid #1E2B40; white-space: nowrap;
-}}
-.bd-table.compact {{ font-size: {u(1.5)}; }}
-.bd-table.fixed {{ table-layout: fixed; }}
-.bd-table.fixed td {{ overflow: hidden; text-overflow: ellipsis; }}
-.bd-table.compact td {{ padding: {u(0.35)} {u(0.6)}; }}
-.bd-table .num {{ text-align: right; white-space: nowrap; }}
-.bd-table .cut {{ max-width: {u(22)}; overflow: hidden; text-overflow: ellipsis; }}
-.bd-table th {{ white-space: nowrap; }}
-.bd-table tr.strong td {{ font-weight: 700; font-size: {u(1.9)}; }}
-.bd-big {{ font-size: {u(6.5)}; font-weight: 700; line-height: 1; }}
-.bd-message {{
-  height: 100vh; display: grid; place-items: center; text-align: center; padding: {u(6)};
-  color: {THEME.text}; font-family: "Source Sans", sans-serif; font-size: {u(2.6)};
-  background: {BACKGROUND};
-}}
-.bd-message small {{ display: block; font-size: {u(1.6)}; color: #A9B6CA; margin-top: {u(1.2)}; }}
-.bd-offline {{
-  position: fixed; left: 50%; top: {u(1)}; transform: translateX(-50%); z-index: 999991;
-  background: {STATUS_COLOURS["behind"]}; color: #0B1320; font-weight: 700;
-  font-family: "Source Sans", sans-serif; font-size: {u(1.5)};
-  padding: {u(0.4)} {u(1.4)}; border-radius: {u(2)};
-}}
-/* the controls float over the footer, on the right */
-.st-key-display_controls {{
-  position: fixed !important; right: {u(2.6)}; bottom: {u(0.7)}; z-index: 999990;
-  width: auto !important; gap: {u(0.5)} !important; align-items: center; opacity: 0.75;
-}}
-.st-key-display_controls:hover {{ opacity: 1; }}
-.st-key-display_controls button {{
-  background: #16233A !important; color: #C8D3E3 !important; border: 1px solid #2A3A55 !important;
-  min-height: {u(2.4)} !important; padding: 0 {u(0.9)} !important; font-size: {u(1.2)} !important;
-}}
-.st-key-display_controls button p {{ font-size: {u(1.2)} !important; }}
-.st-key-display_controls .stSelectbox [role="group"] {{
-  background: #16233A !important; border: 1px solid #2A3A55 !important; min-height: {u(2.4)} !important;
-}}
-.st-key-display_controls .stSelectbox input, .st-key-display_controls .stSelectbox button {{
-  background: transparent !important; color: #C8D3E3 !important; font-size: {u(1.2)} !important;
-}}
-.st-key-display_controls [data-testid="stElementContainer"] {{ width: auto !important; }}
-.st-key-display_controls .stSelectbox {{ width: {u(13)} !important; }}
-</style>
-"""
-
-
-# ---------------------------------------------------------------- pieces
-
-
-def svg_block(svg: str) -> str:
-    """An SVG from vl-convert as an image that scales to fill its box (as a data URI: the page
-    keeps no markup of it, and the image keeps its own fonts and proportions)."""
-    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return f'<div class="bd-svg"><img alt="" src="data:image/svg+xml;base64,{encoded}"></div>'
-
-
-def ring(
-    value_text: str,
-    target_text: str,
-    *,
-    share: float | None,
-    pace: float | None,
-    status: str,
-    big: bool = False,
-) -> str:
-    pct = 0.0 if share is None else min(max(share, 0.0), 100.0)
-    pace_mark = (
-        f'<span class="bd-pace" style="--pace:{min(max(pace, 0.0), 100.0):.2f}"></span>'
-        if pace is not None
-        else ""
-    )
-    return (
-        f'<div class="bd-ring{" big" if big else ""}" '
-        f'style="--p:{pct:.2f};--c:{STATUS_COLOURS[status]}">{pace_mark}'
-        f'<div class="bd-ring-text"><span class="bd-ring-value">{escape(value_text)}</span>'
-        f'<span class="bd-ring-target">{escape(target_text)}</span></div></div>'
-    )
-
-
-def gauge_ring(gauge: charts.Gauge, *, big: bool = False) -> str:
-    share = gauge.share_of_target
-    if share is None and gauge.is_percent and gauge.actual is not None:
-        share = gauge.actual
-    pace = None
-    if gauge.expected is not None and gauge.target:
-        pace = 100 * gauge.expected / gauge.target
-    target = t("briefing.of_target", value=gauge.fmt(gauge.target)) if gauge.target else ""
-    return ring(
-        gauge.fmt(gauge.actual), target, share=share, pace=pace, status=gauge.status, big=big
-    )
-
-
-def pill(status: str) -> str:
-    return (
-        f'<span class="bd-pill" style="--c:{STATUS_COLOURS[status]}">'
-        f"{escape(t(f'briefing.status.{status}'))}</span>"
-    )
-
-
-def change_arrow(change: int) -> str:
-    if change > 0:
-        return f'<span class="bd-chg bd-up">▲ {change}</span>'
-    if change < 0:
-        return f'<span class="bd-chg bd-down">▼ {-change}</span>'
-    return '<span class="bd-chg bd-same">=</span>'
-
-
-def delta_text(value: int, *, more_is_better: bool = True) -> str:
-    good, bad = ("bd-up", "bd-down") if more_is_better else ("bd-down", "bd-up")
-    css = good if value > 0 else bad if value < 0 else "bd-same"
-    return f'<span class="{css}">{escape(fmt_signed(value))}</span>'
-
 
 # ---------------------------------------------------------------- slides
 
@@ -280,7 +50,7 @@ def slide_targets(f: BriefingFigures) -> str:
             note = t(
                 "briefing.due_by",
                 date=fmt_date(f.as_of),
-                value=fmt_number(gauge.expected, 0),
+                value=gauge.fmt_due(gauge.expected),
             )
         cards.append(
             f'<div class="bd-card bd-gauge"><h3>{escape(t(f"briefing.gauge.{gauge.key}"))}</h3>'
@@ -309,8 +79,11 @@ def slide_monthly(f: BriefingFigures, svgs: dict[str, str]) -> str:
             kpi(
                 t("briefing.kpi.net_growth"),
                 fmt_int(p.net_growth),
-                small=t("briefing.of_target", value=fmt_int(target)) if target else "",
-                detail=t("briefing.share_of_target", value=fmt_pct(_share(p.net_growth, target))),
+                small=t("briefing.of_target", value=fmt_target(target)) if target else "",
+                detail=t(
+                    "briefing.share_of_target",
+                    value=fmt_pct(pace.share_of_target(p.net_growth, target)),
+                ),
             ),
             kpi(
                 t("briefing.kpi.admissions"),
@@ -343,18 +116,17 @@ def slide_monthly(f: BriefingFigures, svgs: dict[str, str]) -> str:
 
 def slide_workers_month(f: BriefingFigures, svgs: dict[str, str]) -> str:
     c = f.campaign
-    p = f.progress
     net = charts.Gauge(
         key=TargetKey.workers_month_net_growth.value,
         actual=c.net,
         target=c.net_target,
-        expected=p.expected_by_today.get(TargetKey.workers_month_net_growth.value),
+        expected=c.net_expected,
     )
     unions = charts.Gauge(
         key=TargetKey.workers_month_new_unions.value,
         actual=c.new_unions,
         target=c.unions_target,
-        expected=p.expected_by_today.get(TargetKey.workers_month_new_unions.value),
+        expected=c.unions_expected,
     )
     if c.as_of < c.start:
         state = t("briefing.wm.not_started", date=fmt_date(c.start))
@@ -402,14 +174,13 @@ def leaderboard(result: Ranking, limit: int = LEADERS) -> str:
     if not rows:
         return f'<div class="bd-muted">{escape(t("ranking.empty"))}</div>'
     with_targets = any(row.pct_net_growth is not None for row in rows)
-    pace = 100 * _year_share(result.as_of)
     top = max([100.0] + [row.pct_net_growth or 0.0 for row in rows]) if with_targets else 0
     top_net = max([1] + [abs(row.net_growth) for row in rows])
     lines = []
     for row in rows:
         if with_targets and row.pct_net_growth is not None:
             width = 100 * max(row.pct_net_growth, 0) / top
-            status = charts.pace_status(row.pct_net_growth, pace)
+            status = row.status
             value = fmt_pct(row.pct_net_growth)
         else:
             width = 100 * max(row.net_growth, 0) / top_net
@@ -552,13 +323,12 @@ def chart_svgs(f: BriefingFigures, slide: str) -> dict[str, str]:
     return {}
 
 
-def body(f: BriefingFigures, slide: str, svgs: dict[str, str]) -> str:
+def body(f: BriefingFigures, slide: str, svgs: dict[str, str], *, names: bool = True) -> str:
+    """One slide's body; without `names`, no person is named (a view-only link shows figures)."""
     if slide == "targets":
         return slide_targets(f)
     if slide == "duties" and f.duty_slide is not None:
-        from ui.duties_slide import slide_duties  # it builds on this module's pieces
-
-        return slide_duties(f.duty_slide)
+        return slide_duties(f.duty_slide, names=names)
     if slide == "monthly":
         return slide_monthly(f, svgs)
     if slide == "workers_month":
@@ -578,15 +348,15 @@ def frame(
     federation: str,
     refreshed_at: dt.datetime,
     footer_note: str,
+    names: bool = True,
 ) -> str:
-    """One whole slide: title, the "as of" line, the body, the page dots."""
+    """One whole slide: title, the "as of" line, the body, the page dots. Without `names` (a screen
+    opened with a view-only link) the slides show figures and name no person."""
     index = SLIDES.index(slide)
     period = quarter_label(f.year, f.quarter)
     dots = "".join(
         f'<span class="bd-dot{" on" if i == index else ""}"></span>' for i in range(len(SLIDES))
     )
-    from core.formatting import fmt_datetime
-
     return (
         f'<div class="bd" data-slide="{slide}">'
         '<div class="bd-head"><div>'
@@ -595,7 +365,7 @@ def frame(
         f'<div class="bd-asof">{escape(t("briefing.figures_to", date=fmt_date(f.as_of)))}'
         f'<b data-testid="display-as-of">{escape(t("briefing.as_of", time=fmt_datetime(refreshed_at)))}</b></div>'
         "</div>"
-        f"{body(f, slide, svgs)}"
+        f"{body(f, slide, svgs, names=names)}"
         f'<div class="bd-foot"><div class="bd-dots">{dots}</div>'
         f"<span>{escape(t('briefing.page', n=index + 1, total=len(SLIDES)))}</span>"
         f"<span>{escape(footer_note)}</span></div>"
@@ -611,13 +381,3 @@ def offline_banner(text: str) -> str:
 def message(text: str, detail: str = "") -> str:
     small = f"<small>{escape(detail)}</small>" if detail else ""
     return f'<div class="bd-message"><div>{escape(text)}{small}</div></div>'
-
-
-def _share(value: float, target: float | None) -> float | None:
-    return round(100 * value / target, 1) if target else None
-
-
-def _year_share(on: dt.date) -> float:
-    from core.metrics import share_elapsed
-
-    return share_elapsed(dt.date(on.year, 1, 1), dt.date(on.year, 12, 31), on)

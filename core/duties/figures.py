@@ -14,7 +14,6 @@ from core.duties.common import unit_condition, where_scope
 from core.duties.network import seated
 from core.duties.party import cell_condition, introduction_condition
 from core.formatting import today_local
-from core.metrics import share_elapsed
 from core.models import (
     Activity,
     ActivityKind,
@@ -25,6 +24,7 @@ from core.models import (
     PartyIntroduction,
     TargetKey,
 )
+from core.pace import expected_in_year
 from core.plans import DUTY_TARGETS, get_plan, targets_for
 from core.quarters import QUARTERS, quarter_end, quarter_of, quarter_start
 from core.units import EVERYTHING, Scope
@@ -205,7 +205,6 @@ def expected_duties(
     targets: dict[str, float | None], year: int, on: dt.date
 ) -> dict[str, float | None]:
     """An even pace by `on`: a quarter's briefing is due by its last day, the rest over the year."""
-    year_share = share_elapsed(dt.date(year, 1, 1), dt.date(year, 12, 31), on)
     expected: dict[str, float | None] = {}
     for key in DUTY_TARGETS:
         value = targets.get(key)
@@ -214,7 +213,7 @@ def expected_duties(
         elif key == TargetKey.briefings_held:
             expected[key.value] = round(value * quarters_ended(year, on) / len(QUARTERS), 1)
         else:
-            expected[key.value] = round(value * year_share, 1)
+            expected[key.value] = expected_in_year(value, year, on)
     return expected
 
 
