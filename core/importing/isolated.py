@@ -116,7 +116,7 @@ def _run_child(
             selector.register(child.stderr, selectors.EVENT_READ)
             while True:
                 if time.monotonic() > deadline:
-                    log.warning("reading a file took longer than %ss: stopped", seconds)
+                    log.info("reading a file took longer than %ss: stopped", seconds)
                     raise ReadError("import.error.read_timeout", seconds=int(seconds))
                 if selector.select(timeout=HEARTBEAT_SECONDS):
                     chunk = os.read(child.stderr.fileno(), 65536)
@@ -144,7 +144,7 @@ def _run_child(
             pipe.close()
     output = result[0] if result else b""
     if child.returncode != 0 or not output:
-        log.warning(
+        log.info(
             "the child reading a file ended with code %s: %s",
             child.returncode,
             (bytes(kept) + pending[-STDERR_KEPT:]).decode(errors="replace"),

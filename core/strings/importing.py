@@ -373,6 +373,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose an Excel (.xlsx) or CSV/TXT file",
     ),
     "upload.file_help": ("Tối đa {mb} MB.", "Up to {mb} MB."),
+    "upload.server_limit_low": (
+        "Máy chủ đang chỉ nhận tệp đến {server} MB, ít hơn giới hạn {mb} MB đã đặt "
+        "(MAX_UPLOAD_MB). Người quản trị cần khởi động lại ứng dụng bằng `make run` hoặc với "
+        "--server.maxUploadSize {mb}.",
+        "The server accepts files up to {server} MB only, less than the {mb} MB set "
+        "(MAX_UPLOAD_MB). The administrator should restart the app with `make run` or with "
+        "--server.maxUploadSize {mb}.",
+    ),
     "upload.matching": (
         "Cách đọc các cột (trang «{sheet}», dòng tiêu đề {rows})",
         "How the columns were read (sheet «{sheet}», header row {rows})",
