@@ -95,11 +95,14 @@ def _run_child(
         try:
             pipes[0].write(payload)
             pipes[0].close()
-        except (BrokenPipeError, OSError):
-            pass  # the child died early; its exit code says why
+        except (OSError, ValueError):
+            pass  # the child died early (or was killed); its exit code says why
 
     def collect() -> None:
-        result.append(pipes[1].read())
+        try:
+            result.append(pipes[1].read())
+        except (OSError, ValueError):
+            pass  # killed before it answered
 
     threads = [
         threading.Thread(target=feed, daemon=True),
@@ -125,7 +128,7 @@ def _run_child(
                     *lines, pending = (pending + chunk).split(b"\n")
                     for line in lines:
                         if line.startswith(PROGRESS_PREFIX):
-                            share = float(line[len(PROGRESS_PREFIX) :])
+                            share = _share(line[len(PROGRESS_PREFIX) :], share)
                         else:
                             kept.extend(line + b"\n")
                     del kept[:-STDERR_KEPT]
@@ -140,6 +143,8 @@ def _run_child(
         if child.poll() is None:
             child.kill()
         child.wait()
+        for thread in threads:  # a dead child's pipes end at once
+            thread.join(timeout=5)
         for pipe in (child.stdin, child.stdout, child.stderr):
             pipe.close()
     output = result[0] if result else b""
@@ -151,6 +156,13 @@ def _run_child(
         )
         raise ReadError("import.error.read_failed")
     return pickle.loads(output)
+
+
+def _share(text: bytes, previous: float) -> float:
+    try:
+        return min(max(float(text), 0.0), 1.0)
+    except ValueError:
+        return previous
 
 
 def child_main(memory_bytes: int) -> int:
