@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
+# Streamlit's upload limit is the app's MAX_UPLOAD_MB setting (default and checks in core/settings.py).
+UPLOAD_MB := $(BIN)/python -c 'from core.settings import get_settings; print(get_settings().max_upload_mb)'
 
 .PHONY: run test install install-test lint format migrate migration bench clean
 
@@ -34,7 +36,7 @@ migrate: install
 run: migrate
 	$(BIN)/python -m core seed-demo --if-empty
 	$(BIN)/python -m core ensure-admin
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.maxUploadSize "$$($(UPLOAD_MB))"
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -30,7 +30,20 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "Must be set explicitly when APP_ENV is production.",
     ),
     "APP_TIMEZONE": ("Asia/Ho_Chi_Minh", "Clock used for 'today' and every displayed time."),
-    "MAX_UPLOAD_MB": ("50", "Largest spreadsheet accepted by the importer, in MB (1 or more)."),
+    "MAX_UPLOAD_MB": (
+        "50",
+        "Largest spreadsheet accepted, in MB (1 or more): the Upload page, the importer and "
+        "Streamlit's upload limit (make run passes it as --server.maxUploadSize).",
+    ),
+    "IMPORT_READ_MEMORY_MB": (
+        "4096",
+        "Memory (address space) the child process reading an uploaded file may use, in MB "
+        "(256 or more); a file needing more is refused.",
+    ),
+    "IMPORT_READ_SECONDS": (
+        "180",
+        "Time the child process reading an uploaded file may take, in seconds (5 or more).",
+    ),
     "DISPLAY_REFRESH_SECONDS": (
         "30",
         "How often the briefing display refreshes its figures (1 or more).",
@@ -53,6 +66,8 @@ class Settings:
     database_url: str
     app_timezone: str
     max_upload_mb: int
+    import_read_memory_mb: int
+    import_read_seconds: int
     display_refresh_seconds: int
     session_idle_hours: float
     app_env: Environment
@@ -105,6 +120,8 @@ def load(environ: dict[str, str] | os._Environ[str] | None = None) -> Settings:
         database_url=_raw(environ, "DATABASE_URL"),
         app_timezone=timezone,
         max_upload_mb=int(_number(environ, "MAX_UPLOAD_MB", int, minimum=1)),
+        import_read_memory_mb=int(_number(environ, "IMPORT_READ_MEMORY_MB", int, minimum=256)),
+        import_read_seconds=int(_number(environ, "IMPORT_READ_SECONDS", int, minimum=5)),
         display_refresh_seconds=int(_number(environ, "DISPLAY_REFRESH_SECONDS", int, minimum=1)),
         session_idle_hours=_number(environ, "SESSION_IDLE_HOURS", float, minimum=0.01),
         app_env=app_env,

@@ -62,10 +62,17 @@ with template_column:
         key="upload_template",
     )
 
+limit_mb = get_settings().max_upload_mb
+if st.get_option("server.maxUploadSize") < limit_mb:
+    # Started without `make run`: Streamlit would refuse, in English, files the page accepts.
+    st.warning(
+        t("upload.server_limit_low", server=st.get_option("server.maxUploadSize"), mb=limit_mb)
+    )
 uploaded = st.file_uploader(
     t("upload.file"),
     type=["xlsx", "xls", "csv", "txt"],
-    help=t("upload.file_help", mb=get_settings().max_upload_mb),
+    help=t("upload.file_help", mb=limit_mb),
+    max_upload_size=limit_mb,
     key=f"upload_file_{st.session_state.get('upload_file_key', 0)}",
 )
 

@@ -22,6 +22,8 @@ def test_defaults_are_typed():
         database_url=f"sqlite:///{settings.DEFAULT_SQLITE_PATH}",
         app_timezone="Asia/Ho_Chi_Minh",
         max_upload_mb=50,
+        import_read_memory_mb=4096,
+        import_read_seconds=180,
         display_refresh_seconds=30,
         session_idle_hours=8.0,
         app_env="development",

@@ -19,8 +19,9 @@ from core.formatting import today_local
 from core.importing.commit import StalePlan, UndoError, commit_plan, lock_imports, undo_batch
 from core.importing.fields import REQUIRED, field_by_name
 from core.importing.headers import HeaderMatch, best_header
+from core.importing.isolated import read_sheets
 from core.importing.plan import PLANNERS, Action, ImportPlan, RowPlan
-from core.importing.reading import ReadError, read_sheets
+from core.importing.reading import ReadError
 from core.importing.rows import Problem, parse_rows
 from core.models import HeaderMapping, ImportBatch, ImportKind, utcnow
 from core.strings import t

@@ -20,6 +20,9 @@ from core.importing.values import Cell, text_of
 from core.text import unaccent
 
 HEADER_SEARCH_ROWS = 40
+# A header label is a few words: a longer cell is data or a note, and comparing it with every
+# synonym would make a hostile file's first rows cost minutes.
+MAX_LABEL_CHARS = 120
 _NON_WORD = re.compile(r"[^\w%]+")
 
 
@@ -111,9 +114,12 @@ def _contains(text: str, words: str) -> bool:
 
 def score(label: str, synonym: _Synonym) -> int:
     """How well a header label names a field: exact beats contained, with diacritics beats without."""
-    if not label:
+    if not label or len(label) > MAX_LABEL_CHARS:
         return 0
-    accented, bare = norm(label), plain(label)
+    return _score(norm(label), plain(label), synonym)
+
+
+def _score(accented: str, bare: str, synonym: _Synonym) -> int:
     if accented == synonym.accented:
         return 1000 + len(synonym.plain)
     if bare == synonym.plain and bare != accented:  # a header written without diacritics
@@ -129,17 +135,28 @@ def score(label: str, synonym: _Synonym) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=4096)
+def _best_scores(label: str, kind: str) -> dict[str, int]:
+    """Field -> the best score of its synonyms for this label; each label normalised once, and
+    the same label in another candidate row (a header row is tried alone and joined) not again."""
+    if not label or len(label) > MAX_LABEL_CHARS:
+        return {}
+    accented, bare = norm(label), plain(label)
+    best: dict[str, int] = {}
+    for synonym in _synonyms(fields_of(kind)):
+        value = _score(accented, bare, synonym)
+        if value > best.get(synonym.field, 0):
+            best[synonym.field] = value
+    return best
+
+
 def match_labels(labels: dict[int, str], kind: str) -> dict[int, str]:
     """Column index -> field, each field and column used once, best scores first."""
-    synonyms = _synonyms(fields_of(kind))
     candidates = []
     for index, label in labels.items():
-        best: dict[str, int] = {}
-        for synonym in synonyms:
-            value = score(label, synonym)
-            if value > best.get(synonym.field, 0):
-                best[synonym.field] = value
-        for field_name, value in best.items():
+        if len(label) > MAX_LABEL_CHARS:
+            continue  # never a header, and too long to keep as a cache key
+        for field_name, value in _best_scores(label, kind).items():
             candidates.append((value, -index, index, field_name))
     candidates.sort(reverse=True)
     taken_columns: set[int] = set()
@@ -158,7 +175,7 @@ def _is_text_row(cells: list[Cell]) -> bool:
     """A row that can be the second line of a header: only short text, without digits."""
     values = [c for c in cells if c is not None]
     return bool(values) and all(
-        isinstance(c, str) and not any(ch.isdigit() for ch in c) and len(c) <= 80 for c in values
+        isinstance(c, str) and len(c) <= 80 and not any(ch.isdigit() for ch in c) for c in values
     )
 
 
@@ -209,13 +226,14 @@ def _single(cells: list[Cell]) -> dict[int, str]:
 
 def _value(labels: dict[int, str], kind: str, matched: dict[int, str]) -> tuple[int, int, int]:
     """Fields named (besides the row number), fields matched, then how well (exact beats contained)."""
-    synonyms = _synonyms(fields_of(kind))
-    quality = sum(
-        max(score(labels[i], syn) for syn in synonyms if syn.field == name)
-        for i, name in matched.items()
-    )
+    quality = sum(_best_scores(labels[i], kind)[name] for i, name in matched.items())
     named = sum(1 for f in matched.values() if f != "seq")
     return named, len(matched), quality
+
+
+def _shown(label: str) -> str:
+    """A label as the matching screen shows it: an over-long cell cut, not pasted whole."""
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
 
 
 def signature_of(labels: dict[int, str]) -> str:
@@ -249,7 +267,9 @@ def find_header(sheet: Sheet, kind: str) -> HeaderMatch | None:
     if data_start < len(sheet.rows) and is_number_row(sheet.rows[data_start][1]):
         skipped = sheet.rows[data_start][0]
         data_start += 1
-    columns = [Column(index=i, header=labels[i], field=matched.get(i)) for i in sorted(labels)]
+    columns = [
+        Column(index=i, header=_shown(labels[i]), field=matched.get(i)) for i in sorted(labels)
+    ]
     first_header = next(i for i, (number, _) in enumerate(sheet.rows) if number == header_rows[0])
     titles = [
         text_of(cell)

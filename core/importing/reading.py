@@ -1,5 +1,8 @@
 """Reading a file into sheets of raw cells, each row with its number in the original file.
 
+`check_file` is cheap and runs in the app process: size, kind, and for a workbook the sizes its zip
+and its sheets declare. `parse_sheets` does the reading itself and runs in a child process
+(core/importing/isolated.py), where a file that makes the reader crash or swell harms nothing else.
 `.xlsx` (and old `.xls`) through python-calamine, which reads cached formula values and skips
 cells that only carry formatting (a sheet with a million empty formatted rows reads as its data);
 `.csv`/`.txt` in UTF-8 with or without BOM, UTF-16 ("Unicode Text"), or Windows-1258, separated by
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +28,18 @@ MAX_COLUMNS = 200  # cells further right are never part of a list
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 NOT_SPREADSHEET_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")
+# A workbook unpacks to at most this many times the upload limit (real ones: 5 to 20 times).
+UNPACKED_PER_UPLOADED = 20
+# One zip member may unpack to at most this many times its packed size once it is over 1 MiB
+# (repetitive sheet XML reaches ~100; a zip bomb reaches 1.000 and more).
+MAX_PACK_RATIO = 250
+RATIO_CHECKED_FROM = 1024 * 1024
+# calamine holds a sheet as a dense grid of 32-byte cells from A1 to its last cell: above this
+# many cells the grid alone passes 2 GiB (XFD1048576 asks for 512 GiB).
+MAX_SHEET_CELLS = 64 * 1024 * 1024
+DIMENSION_HEAD_BYTES = 16 * 1024  # the <dimension> element comes first in a sheet's XML
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Za-z]*)(\d*)(?::([A-Za-z]*)(\d*))?\"")
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 
 
 class ReadError(CatalogueError):
@@ -43,10 +59,9 @@ def max_upload_bytes() -> int:
     return settings.get_settings().max_upload_bytes
 
 
-def read_sheets(
-    data: bytes, file_name: str = "", *, progress: Callable[[float], None] | None = None
-) -> list[Sheet]:
-    """Every sheet with data in the file; ReadError when nothing can be read."""
+def check_file(data: bytes) -> None:
+    """Refuse, before any reading, a file too big, empty, of another kind, or a workbook whose zip
+    or sheet sizes are absurd. Reads at most a few KB of each sheet."""
     if len(data) > max_upload_bytes():
         raise ReadError("import.error.too_big", mb=settings.get_settings().max_upload_mb)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -54,11 +69,65 @@ def read_sheets(
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise ReadError("import.error.password")
-        sheets = _read_workbook(data, progress)
     elif data.startswith(b"PK\x03\x04"):
-        sheets = _read_workbook(data, progress)
+        _check_zip(data)
     elif data.startswith(NOT_SPREADSHEET_MAGIC):
         raise ReadError("import.error.not_spreadsheet")
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+        names = {member.filename for member in members}
+        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+            raise ReadError("import.error.not_spreadsheet")
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > UNPACKED_PER_UPLOADED * max_upload_bytes() or any(
+            member.file_size > RATIO_CHECKED_FROM
+            and member.file_size > MAX_PACK_RATIO * max(member.compress_size, 1)
+            for member in members
+        ):
+            raise ReadError("import.error.unpacked_too_big")
+        for member in members:
+            if _SHEET_PART.fullmatch(member.filename):
+                with archive.open(member) as part:
+                    _check_dimension(part.read(DIMENSION_HEAD_BYTES))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError):
+        raise ReadError("import.error.broken") from None
+
+
+def column_number(letters: str) -> int:
+    """'A' -> 1, 'XFD' -> 16384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_dimension(head: bytes) -> None:
+    """A sheet that declares a used range too large to hold is refused before it is read."""
+    found = _DIMENSION.search(head)
+    if found is None:
+        return
+    first_col, first_row, last_col, last_row = (part.decode() for part in found.groups(b""))
+    last_col, last_row = last_col or first_col, last_row or first_row
+    if not last_col or not last_row:
+        return
+    if len(last_col) > 3 or len(last_row) > 7:
+        raise ReadError("import.error.sheet_too_large", cell=f"{last_col[:3]}{last_row[:7]}")
+    cells = column_number(last_col) * int(last_row)
+    if cells > MAX_SHEET_CELLS:
+        raise ReadError("import.error.sheet_too_large", cell=f"{last_col.upper()}{last_row}")
+
+
+def parse_sheets(
+    data: bytes, file_name: str = "", *, progress: Callable[[float], None] | None = None
+) -> list[Sheet]:
+    """Every sheet with data in a file `check_file` let through; ReadError when nothing can be
+    read. Its memory is bounded only by the file: call it in a child process (isolated.py)."""
+    if data.startswith((OLE_MAGIC, b"PK\x03\x04")):
+        sheets = _read_workbook(data, progress)
     else:
         sheets = [_read_text(data, file_name)]
     if not any(sheet.rows for sheet in sheets):
@@ -67,13 +136,6 @@ def read_sheets(
 
 
 def _read_workbook(data: bytes, progress: Callable[[float], None] | None) -> list[Sheet]:
-    if data.startswith(b"PK"):
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, ValueError):
-            raise ReadError("import.error.broken") from None
-        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-            raise ReadError("import.error.not_spreadsheet")
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
@@ -169,11 +231,13 @@ def _read_text(data: bytes, file_name: str) -> Sheet:
     text = decode_text(data)
     if any(ch in text[:4000] for ch in "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10"):
         raise ReadError("import.error.not_spreadsheet")
-    lines = text.splitlines()
-    delimiter = sniff_delimiter(lines[:60])
+    # A field may be as long as the file itself (the file is within the upload limit); Python's
+    # default of 128 KiB would end the reading with an error.
+    csv.field_size_limit(max(max_upload_bytes(), len(text)))
     sheet = Sheet(name=file_name or "csv")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
+        delimiter = sniff_delimiter(text.splitlines()[:60])
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for index, cells in enumerate(reader):
             trimmed = _trimmed([cell if cell.strip() else None for cell in cells])
             if trimmed:

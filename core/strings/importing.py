@@ -81,6 +81,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tệp quá lớn: chỉ nhận tệp đến {mb} MB.",
         "The file is too large: files up to {mb} MB are accepted.",
     ),
+    "import.error.unpacked_too_big": (
+        "Tệp Excel chứa lượng dữ liệu nén bất thường (khi giải nén lớn gấp nhiều lần tệp), nên "
+        "không được đọc. Hãy mở tệp bằng Excel, chép riêng danh sách sang tệp mới rồi tải lên.",
+        "The Excel file unpacks to an abnormal amount of data, so it is not read. Open it in "
+        "Excel, copy the list alone into a new file and upload that.",
+    ),
+    "import.error.sheet_too_large": (
+        "Tệp Excel khai báo vùng dữ liệu đến ô {cell}, quá lớn để đọc. Hãy xóa các ô thừa ở xa "
+        "(Ctrl+End để tìm) hoặc chép riêng danh sách sang tệp mới rồi tải lên.",
+        "The Excel file declares data up to cell {cell}, too large to read. Delete the stray "
+        "far-away cells (Ctrl+End finds them) or copy the list into a new file and upload that.",
+    ),
+    "import.error.read_failed": (
+        "Không đọc được tệp: việc đọc cần quá nhiều bộ nhớ (thường do một ô dữ liệu nằm rất xa, "
+        "ví dụ ô XFD1048576) hoặc tệp bị hỏng. Hệ thống vẫn hoạt động bình thường. Hãy chép riêng "
+        "danh sách sang tệp mới rồi tải lên.",
+        "The file could not be read: reading it needs too much memory (usually a cell far away, "
+        "such as XFD1048576) or the file is damaged. The system keeps working normally. Copy the "
+        "list alone into a new file and upload that.",
+    ),
+    "import.error.read_timeout": (
+        "Đọc tệp mất hơn {seconds} giây nên đã dừng. Hãy chia tệp thành các tệp nhỏ hơn.",
+        "Reading the file took more than {seconds} seconds and was stopped. Split it into "
+        "smaller files.",
+    ),
     "import.error.empty": ("Tệp trống, không có dữ liệu.", "The file is empty."),
     "import.error.no_data": (
         "Tệp không có dòng dữ liệu nào.",
@@ -348,6 +373,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose an Excel (.xlsx) or CSV/TXT file",
     ),
     "upload.file_help": ("Tối đa {mb} MB.", "Up to {mb} MB."),
+    "upload.server_limit_low": (
+        "Máy chủ đang chỉ nhận tệp đến {server} MB, ít hơn giới hạn {mb} MB đã đặt "
+        "(MAX_UPLOAD_MB). Người quản trị cần khởi động lại ứng dụng bằng `make run` hoặc với "
+        "--server.maxUploadSize {mb}.",
+        "The server accepts files up to {server} MB only, less than the {mb} MB set "
+        "(MAX_UPLOAD_MB). The administrator should restart the app with `make run` or with "
+        "--server.maxUploadSize {mb}.",
+    ),
     "upload.matching": (
         "Cách đọc các cột (trang «{sheet}», dòng tiêu đề {rows})",
         "How the columns were read (sheet «{sheet}», header row {rows})",
