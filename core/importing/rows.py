@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core import membership
+from core.formatting import fmt_date
 from core.importing import values as v
 from core.importing.fields import field_by_name
 from core.importing.headers import HeaderMatch, norm, plain
@@ -30,6 +31,7 @@ class Problem:
     row: int  # row number in the original file
     column: str  # the header as written in the file (or the template's when the column is absent)
     reason: str  # Vietnamese (the interface language), one sentence
+    key: str = ""  # the reason's catalogue key
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "column": self.column, "reason": self.reason}
@@ -169,6 +171,7 @@ REPEATING = frozenset(
         "reason",
         "contract_months",
         "has_application",
+        "status",
         "commune",
         "ownership",
         "trade",
@@ -200,10 +203,10 @@ class _Row:
         return t(self.labels[name].label_key) if name in self.labels else name
 
     def refuse(self, name: str, key: str, **values: object) -> None:
-        self.parsed.problems.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+        self.parsed.problems.append(Problem(self.raw.row, self.column(name), t(key, **values), key))
 
     def warn(self, name: str, key: str, **values: object) -> None:
-        self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+        self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values), key))
 
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
         cell = self.raw.cells.get(name)
@@ -287,6 +290,13 @@ def _member(row: _Row, today: dt.date) -> None:
     if joined is None and not row.has("joined_on") and not row.parsed.problems:
         row.warn("joined_on", "import.warning.joined_today")
     values["joined_on"] = joined
+    left_on = row.get("left_on", lambda c: v.parse_date(c, today=today))
+    status = row.get("status", v.parse_member_status)
+    if status == "left" and left_on is None and not row.has("left_on"):
+        row.refuse("left_on", "import.reason.left_on_missing")
+    if status == "active" and left_on is not None:
+        row.refuse("status", "import.reason.status_active_left", date=fmt_date(left_on))
+    values["left_on"] = left_on
     values["contract_months"] = row.get("contract_months", v.parse_count)
     values["has_application"] = row.get("has_application", v.parse_yes_no)
     if membership.is_foreign(values["nationality"]):

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from core.errors import CatalogueError
-from core.text import clean, unaccent
+from core.text import clean, looks_like_formula, unaccent
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -47,9 +47,16 @@ def text_of(value: Cell) -> str:
         # What core.text.clean does, without a regex: this runs for every cell of big files.
         # ASCII text (codes, numbers, CCCDs) is already NFC.
         if value.isascii():
-            return " ".join(value.split())
-        return " ".join(unicodedata.normalize("NFC", value).split())
+            return _unguarded(" ".join(value.split()))
+        return _unguarded(" ".join(unicodedata.normalize("NFC", value).split()))
     return clean(str(value))
+
+
+def _unguarded(text: str) -> str:
+    """Text without the apostrophe our exports put before a value Excel would take for a formula."""
+    if text[:1] == "'" and looks_like_formula(text[1:]):
+        return text[1:]
+    return text
 
 
 def is_blank(value: Cell) -> bool:
@@ -459,6 +466,27 @@ def parse_reason(value: Cell) -> str | None:
         if _has_words(key, words):
             return reason
     raise Invalid("import.reason.reason_bad", value=text_of(value))
+
+
+# A member list exported with the members who left: the status column says which they are.
+MEMBER_STATUS_WORDS: list[tuple[str, str]] = [
+    ("da ra khoi to chuc", "left"),
+    ("ra khoi to chuc", "left"),
+    ("da ra", "left"),
+    ("left", "left"),
+    ("dang sinh hoat", "active"),
+    ("active", "active"),
+]
+
+
+def parse_member_status(value: Cell) -> str | None:
+    if is_blank(value):
+        return None
+    key = _key(value)
+    for words, status in MEMBER_STATUS_WORDS:
+        if _has_words(key, words):
+            return status
+    raise Invalid("import.reason.status_bad", value=text_of(value))
 
 
 UNION_KIND_WORDS: list[tuple[str, str]] = [
