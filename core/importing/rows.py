@@ -21,7 +21,7 @@ from core.importing.fields import field_by_name
 from core.importing.headers import HeaderMatch, norm, plain
 from core.importing.reading import Sheet
 from core.importing.values import Cell, Invalid
-from core.models import ImportKind
+from core.models import Enterprise, GrassrootsUnion, ImportKind, Member, OrgUnit
 from core.strings import t
 from core.text import unaccent
 
@@ -234,6 +234,30 @@ class _Row:
         return not v.is_blank(self.raw.cells.get(name))
 
 
+def _stored_in(column: Any) -> Callable[[Cell], str | None]:
+    """Free text no longer than the column that keeps it."""
+    length = v.column_length(column)
+    return lambda cell: v.free_text(cell, length)
+
+
+_PASSPORT = _stored_in(Member.passport_no)
+_NATIONALITY = _stored_in(Member.nationality)
+_CARD_NO = _stored_in(Member.card_no)
+_UNION_NAME = _stored_in(GrassrootsUnion.name)
+_ENTERPRISE_NAME = _stored_in(Enterprise.name)
+_ADDRESS = _stored_in(Enterprise.address)
+_COMMUNE = _stored_in(Enterprise.commune_name)
+_TRADE = _stored_in(Enterprise.trade)
+_OFFICER = _stored_in(Enterprise.officer)
+_UNIT_NAME = _stored_in(OrgUnit.name)
+_DECISION_NO = _stored_in(GrassrootsUnion.decision_no)
+
+
+def _notes(cell: Cell) -> str | None:
+    # An unbounded column: the limit is ours, so that a stray paste is caught.
+    return v.free_text(cell, 2000)
+
+
 def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
     """Name, birth date (or year), gender, CCCD / passport, nationality, union and card."""
     values = row.parsed.values
@@ -256,7 +280,7 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         if day is not None:
             birth, gender = birth or day, gender or sex
     person_id = row.get("cccd", v.parse_person_id)
-    passport = row.get("passport_no", lambda c: v.free_text(c, 30))
+    passport = row.get("passport_no", _PASSPORT)
     cccd = person_id.cccd if person_id else None
     if person_id and person_id.passport_no:
         passport = passport or person_id.passport_no
@@ -266,7 +290,7 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         gender = v.gender_from_cccd(cccd)
     if cccd and v.cccd_mismatch(cccd, birth_year=birth.year if birth else None, gender=gender):
         row.warn("cccd", "import.warning.cccd_mismatch")
-    nationality = row.get("nationality", lambda c: v.free_text(c, 40))
+    nationality = row.get("nationality", _NATIONALITY)
     if nationality and not membership.is_foreign(unaccent(nationality).upper()):
         nationality = "VN"
     if passport and not cccd and nationality is None:
@@ -278,8 +302,8 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         cccd=cccd,
         passport_no=passport,
         nationality=nationality or "VN",
-        union=row.get("union", v.free_text),
-        card_no=row.get("card_no", lambda c: v.free_text(c, 50)),
+        union=row.get("union", _UNION_NAME),
+        card_no=row.get("card_no", _CARD_NO),
     )
 
 
@@ -329,14 +353,14 @@ def _departure(row: _Row, today: dt.date) -> None:
 def _enterprise(row: _Row, today: dt.date) -> None:
     values = row.parsed.values
     values["tax_code"] = row.get("tax_code", v.parse_tax_code)
-    name = row.get("name", v.free_text)
+    name = row.get("name", _ENTERPRISE_NAME)
     if name is None and not row.has("name"):
         row.refuse("name", "import.reason.enterprise_name_missing")
     values["name"] = name
-    values["address"] = row.get("address", lambda c: v.free_text(c, 500))
-    values["commune"] = row.get("commune", lambda c: v.free_text(c, 200))
+    values["address"] = row.get("address", _ADDRESS)
+    values["commune"] = row.get("commune", _COMMUNE)
     values["ownership"] = row.get("ownership", v.parse_ownership)  # None: keep, or guess if new
-    values["trade"] = row.get("trade", lambda c: v.free_text(c, 200))
+    values["trade"] = row.get("trade", _TRADE)
     values["worker_count"] = row.get("worker_count", v.parse_count)
     values["is_stable"] = row.get("is_stable", v.stable_flag)
     since = row.get("union_since", lambda c: v.parse_day(c, today=today))
@@ -354,13 +378,13 @@ def _enterprise(row: _Row, today: dt.date) -> None:
             has_union = True
     if has_union and values["union_since"] is None:
         row.warn("has_union", "import.warning.union_without_date")
-    values["officer"] = row.get("officer", lambda c: v.free_text(c, 200))
-    values["notes"] = row.get("notes", lambda c: v.free_text(c, 2000))
+    values["officer"] = row.get("officer", _OFFICER)
+    values["notes"] = row.get("notes", _notes)
 
 
 def _union(row: _Row, today: dt.date) -> None:
     values = row.parsed.values
-    name = row.get("name", v.free_text)
+    name = row.get("name", _UNION_NAME)
     if name is None and not row.has("name"):
         row.refuse("name", "import.reason.union_name_missing")
     values["name"] = name
@@ -369,9 +393,9 @@ def _union(row: _Row, today: dt.date) -> None:
     if kind is None and name:
         kind = v.union_kind_from_name(name, has_enterprise=values["tax_code"] is not None)
     values["kind"] = kind
-    values["unit"] = row.get("unit", lambda c: v.free_text(c, 200))
-    values["cluster"] = row.get("cluster", lambda c: v.free_text(c, 200))
-    values["decision_no"] = row.get("decision_no", lambda c: v.free_text(c, 100))
+    values["unit"] = row.get("unit", _UNIT_NAME)
+    values["cluster"] = row.get("cluster", _UNIT_NAME)
+    values["decision_no"] = row.get("decision_no", _DECISION_NO)
     values["founded_on"] = row.get("founded_on", lambda c: v.parse_date(c, today=today))
     values["dissolved_on"] = row.get("dissolved_on", lambda c: v.parse_date(c, today=today))
     founded, dissolved = values["founded_on"], values["dissolved_on"]

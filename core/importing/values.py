@@ -13,8 +13,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import CatalogueError
+from core.models import Member
 from core.text import clean, looks_like_formula, unaccent
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
@@ -59,6 +61,25 @@ def _unguarded(text: str) -> str:
     return text
 
 
+# C0 controls but tab, line feed and carriage return (they become spaces), DEL, C1 controls and
+# unpaired surrogates: nothing a person types, and PostgreSQL refuses a NUL outright.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def checked_text(value: Cell) -> Cell:
+    """`value` as given; Invalid when it is text holding a control character."""
+    if isinstance(value, str) and not value.isprintable():
+        found = _CONTROL.search(value)
+        if found:
+            raise Invalid("import.reason.control_char", code=f"U+{ord(found.group()):04X}")
+    return value
+
+
+def column_length(column: Any) -> int | None:
+    """The length the database gives a text column (`Member.full_name`); None when unbounded."""
+    return getattr(column.type, "length", None)
+
+
 def is_blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -69,11 +90,13 @@ def is_blank(value: Cell) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def person_name(value: Cell) -> str:
+def person_name(value: Cell, max_length: int | None = column_length(Member.full_name)) -> str:
     """'  nguyễn  văn   an ' (NFD or NFC) -> 'Nguyễn Văn An'; a name in capitals gets title case."""
-    name = text_of(value)
+    name = text_of(checked_text(value))
     if not name:
         raise Invalid("import.reason.name_missing")
+    if max_length is not None and len(name) > max_length:
+        raise Invalid("import.reason.too_long", n=max_length)
     if _DIGIT.search(name):
         raise Invalid("import.reason.name_digits")
     if name.isupper() or name.islower():
@@ -81,12 +104,13 @@ def person_name(value: Cell) -> str:
     return name
 
 
-def free_text(value: Cell, max_length: int = 300) -> str | None:
-    """Text kept as written (NFC, spaces collapsed); formula-like text stays text."""
-    text = text_of(value)
+def free_text(value: Cell, max_length: int | None = 300) -> str | None:
+    """Text kept as written (NFC, spaces collapsed); formula-like text stays text. No limit when
+    `max_length` is None."""
+    text = text_of(checked_text(value))
     if not text:
         return None
-    if len(text) > max_length:
+    if max_length is not None and len(text) > max_length:
         raise Invalid("import.reason.too_long", n=max_length)
     return text
 
