@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 import zipfile
 
 import pytest
@@ -147,3 +148,69 @@ def test_record_forms_refuse_the_same_text(session):
     assert caught.value.errors["name"][0] == "import.reason.control_char"
     cleaned = records.clean_member(session, {"full_name": "Nguyễn\tVăn\nAn"}, today=TODAY)
     assert cleaned["full_name"] == "Nguyễn Văn An"
+
+
+def windows_1258(text: str) -> bytes:
+    """`text` as Vietnamese Windows writes it: base letters with tone marks after them."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        composed = unicodedata.normalize("NFC", base + marks[0])
+        try:
+            out += composed.encode("cp1258") + "".join(marks[1:]).encode("cp1258")
+        except UnicodeEncodeError:
+            out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+NAMES = ["Nguyễn Văn Ấn", "Đỗ Hồng Hằng", "Phạm Thị Ưng", "Trần Thị Hà"]
+
+
+@pytest.mark.parametrize(
+    "legacy_rows", [(1, 3), (0, 1, 2, 3)], ids=["some-rows-legacy", "every-row-legacy"]
+)
+def test_a_csv_in_utf8_and_windows_1258_keeps_its_names(session, union, legacy_rows):
+    lines = ["Họ và tên,Ngày kết nạp".encode()]
+    for index, name in enumerate(NAMES):
+        line = f"{name},02/05/2025"
+        lines.append(windows_1258(line) if index in legacy_rows else line.encode())
+    plan, batch = run(session, b"\r\n".join(lines) + b"\r\n", file_name="list.csv")
+    assert (batch.added, batch.refused) == (4, 0)
+    assert [w.key for row in plan.rows for w in row.warnings] == []
+    stored = session.exec(select(Member.full_name).order_by(Member.id)).all()
+    assert stored == NAMES
+
+
+def garbled(text: str, codec: str) -> str:
+    """UTF-8 read in a legacy code page, as Excel does with a CSV saved without a BOM."""
+    return text.encode("utf-8").decode(codec)
+
+
+def test_garbled_cells_are_restored_with_a_warning_or_refused(session, union):
+    rows = [
+        ["Họ và tên", "CĐCS", "Ngày kết nạp"],
+        [garbled("Nguyễn Văn Ấn", "cp1252"), s.UNION, "02/05/2025"],
+        [garbled("Trần Thị Hà", "cp1258"), s.UNION, "02/05/2025"],
+        ["Phạm Thị Ưng", garbled(s.UNION, "latin-1"), "02/05/2025"],
+        # Bytes lost on the way (U+FFFD): nothing can bring the letters back.
+        ["Ä\ufffdá»— Há»“ng Háº±ng", s.UNION, "02/05/2025"],
+        ["Lê Văn Cường", s.UNION, "02/05/2025"],
+    ]
+    plan, batch = run(session, s.xlsx(rows))
+    assert [(w.row, w.column, w.key) for row in plan.rows for w in row.warnings] == [
+        (2, "Họ và tên", "import.warning.mojibake_repaired"),
+        (3, "Họ và tên", "import.warning.mojibake_repaired"),
+        (4, "CĐCS", "import.warning.mojibake_repaired"),
+    ]
+    assert plan.rows[0].warnings[0].reason == t(
+        "import.warning.mojibake_repaired", before="Nguyá»…n VÄƒn áº¤n", after="Nguyễn Văn Ấn"
+    )
+    assert refused(plan) == [(5, "Họ và tên", "import.reason.mojibake")]
+    assert (batch.added, batch.refused) == (4, 1)
+    stored = session.exec(select(Member.full_name).order_by(Member.id)).all()
+    assert stored == ["Nguyễn Văn Ấn", "Trần Thị Hà", "Phạm Thị Ưng", "Lê Văn Cường"]

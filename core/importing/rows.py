@@ -17,6 +17,7 @@ from typing import Any
 from core import membership
 from core.formatting import fmt_date
 from core.importing import values as v
+from core.importing.encoding import restored
 from core.importing.fields import field_by_name
 from core.importing.headers import HeaderMatch, norm, plain
 from core.importing.reading import Sheet
@@ -210,6 +211,16 @@ class _Row:
 
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
         cell = self.raw.cells.get(name)
+        if isinstance(cell, str) and not cell.isascii():
+            try:
+                fixed = restored(cell)
+            except Invalid as error:
+                self.refuse(name, error.key, **error.values)
+                return None
+            if fixed is not None:
+                shown = v.text_of(fixed)
+                self.warn(name, "import.warning.mojibake_repaired", before=cell[:80], after=shown)
+                cell = fixed
         # Empty cells, dates, choices and unions repeat down a column: each is parsed once.
         if cell is None:
             key = (name, None)
