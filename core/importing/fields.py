@@ -140,6 +140,9 @@ MEMBER_FIELDS = (
         sample="Có",
         choices="yes_no",
     ),
+    # The members export lists those who left too; reading these keeps them as they are.
+    _f("status", "Trạng thái", "Trạng thái sinh hoạt", "Tình trạng sinh hoạt", template=False),
+    _f("left_on", "Ngày ra khỏi tổ chức", "Ngày ra khỏi CĐ", template=False),
 )
 
 DEPARTURE_FIELDS = (

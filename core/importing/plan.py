@@ -133,7 +133,7 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
 
 
 def _refuse(parsed: ParsedRow, column: str, key: str, **values: object) -> RowPlan:
-    problems = [*parsed.problems, Problem(parsed.row, column, t(key, **values))]
+    problems = [*parsed.problems, Problem(parsed.row, column, t(key, **values), key)]
     return RowPlan(parsed.row, Action.refuse, parsed.values, problems, parsed.warnings)
 
 
@@ -377,6 +377,9 @@ def plan_members(
         if len(matches) > 1:
             plans.append(_refuse(parsed, id_column, "import.reason.member_ambiguous"))
             continue
+        if values.get("left_on") is not None:
+            plans.append(_departed(parsed, matches, id_column, union_id))
+            continue
         plan = RowPlan(parsed.row, Action.add, values, [], parsed.warnings, union_id=union_id)
         if not matches:
             plan.operation = "admit"
@@ -414,6 +417,32 @@ def plan_members(
                 plan.operation = "update" if plan.changes else ""
         plans.append(plan)
     return plans
+
+
+def _departed(parsed: ParsedRow, matches: list[dict], column: str, union_id: int) -> RowPlan:
+    """A member list row of someone who left (an export carries them): the record as it stands,
+    never an admission; a departure is recorded by a list of members who left."""
+    left_on = parsed.values["left_on"]
+    record = matches[0] if matches else None
+    if (
+        record is None
+        or record["deleted_at"] is not None
+        or record["status"] != MemberStatus.left
+        or record["left_on"] != left_on
+    ):
+        return _refuse(parsed, column, "import.reason.left_not_recorded", date=fmt_date(left_on))
+    changes = _detail_changes(record, parsed.values)
+    return RowPlan(
+        parsed.row,
+        Action.change if changes else Action.unchanged,
+        parsed.values,
+        [],
+        parsed.warnings,
+        record_id=record["id"],
+        operation="update" if changes else "",
+        changes=changes,
+        union_id=union_id,
+    )
 
 
 def plan_departures(

@@ -22,6 +22,7 @@ import python_calamine
 
 from core import settings
 from core.errors import CatalogueError
+from core.importing.encoding import decode_mixed
 from core.importing.values import Cell
 
 MAX_COLUMNS = 200  # cells further right are never part of a list
@@ -210,7 +211,7 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
+        return decode_mixed(data)
 
 
 def sniff_delimiter(lines: list[str]) -> str:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core import membership
+from core.formatting import fmt_date
 from core.importing import values as v
+from core.importing.encoding import restored
 from core.importing.fields import field_by_name
 from core.importing.headers import HeaderMatch, norm, plain
 from core.importing.reading import Sheet
 from core.importing.values import Cell, Invalid
-from core.models import ImportKind
+from core.models import Enterprise, GrassrootsUnion, ImportKind, Member, OrgUnit
 from core.strings import t
 from core.text import unaccent
 
@@ -30,6 +32,7 @@ class Problem:
     row: int  # row number in the original file
     column: str  # the header as written in the file (or the template's when the column is absent)
     reason: str  # Vietnamese (the interface language), one sentence
+    key: str = ""  # the reason's catalogue key
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "column": self.column, "reason": self.reason}
@@ -169,6 +172,7 @@ REPEATING = frozenset(
         "reason",
         "contract_months",
         "has_application",
+        "status",
         "commune",
         "ownership",
         "trade",
@@ -200,13 +204,23 @@ class _Row:
         return t(self.labels[name].label_key) if name in self.labels else name
 
     def refuse(self, name: str, key: str, **values: object) -> None:
-        self.parsed.problems.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+        self.parsed.problems.append(Problem(self.raw.row, self.column(name), t(key, **values), key))
 
     def warn(self, name: str, key: str, **values: object) -> None:
-        self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values)))
+        self.parsed.warnings.append(Problem(self.raw.row, self.column(name), t(key, **values), key))
 
     def get(self, name: str, parser: Callable[[Cell], Any]) -> Any:
         cell = self.raw.cells.get(name)
+        if isinstance(cell, str) and not cell.isascii():
+            try:
+                fixed = restored(cell)
+            except Invalid as error:
+                self.refuse(name, error.key, **error.values)
+                return None
+            if fixed is not None:
+                shown = v.text_of(fixed)
+                self.warn(name, "import.warning.mojibake_repaired", before=cell[:80], after=shown)
+                cell = fixed
         # Empty cells, dates, choices and unions repeat down a column: each is parsed once.
         if cell is None:
             key = (name, None)
@@ -231,6 +245,30 @@ class _Row:
         return not v.is_blank(self.raw.cells.get(name))
 
 
+def _stored_in(column: Any) -> Callable[[Cell], str | None]:
+    """Free text no longer than the column that keeps it."""
+    length = v.column_length(column)
+    return lambda cell: v.free_text(cell, length)
+
+
+_PASSPORT = _stored_in(Member.passport_no)
+_NATIONALITY = _stored_in(Member.nationality)
+_CARD_NO = _stored_in(Member.card_no)
+_UNION_NAME = _stored_in(GrassrootsUnion.name)
+_ENTERPRISE_NAME = _stored_in(Enterprise.name)
+_ADDRESS = _stored_in(Enterprise.address)
+_COMMUNE = _stored_in(Enterprise.commune_name)
+_TRADE = _stored_in(Enterprise.trade)
+_OFFICER = _stored_in(Enterprise.officer)
+_UNIT_NAME = _stored_in(OrgUnit.name)
+_DECISION_NO = _stored_in(GrassrootsUnion.decision_no)
+
+
+def _notes(cell: Cell) -> str | None:
+    # An unbounded column: the limit is ours, so that a stray paste is caught.
+    return v.free_text(cell, 2000)
+
+
 def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
     """Name, birth date (or year), gender, CCCD / passport, nationality, union and card."""
     values = row.parsed.values
@@ -253,7 +291,7 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         if day is not None:
             birth, gender = birth or day, gender or sex
     person_id = row.get("cccd", v.parse_person_id)
-    passport = row.get("passport_no", lambda c: v.free_text(c, 30))
+    passport = row.get("passport_no", _PASSPORT)
     cccd = person_id.cccd if person_id else None
     if person_id and person_id.passport_no:
         passport = passport or person_id.passport_no
@@ -263,7 +301,7 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         gender = v.gender_from_cccd(cccd)
     if cccd and v.cccd_mismatch(cccd, birth_year=birth.year if birth else None, gender=gender):
         row.warn("cccd", "import.warning.cccd_mismatch")
-    nationality = row.get("nationality", lambda c: v.free_text(c, 40))
+    nationality = row.get("nationality", _NATIONALITY)
     if nationality and not membership.is_foreign(unaccent(nationality).upper()):
         nationality = "VN"
     if passport and not cccd and nationality is None:
@@ -275,8 +313,8 @@ def _person(row: _Row, today: dt.date, *, name_required: bool = True) -> None:
         cccd=cccd,
         passport_no=passport,
         nationality=nationality or "VN",
-        union=row.get("union", v.free_text),
-        card_no=row.get("card_no", lambda c: v.free_text(c, 50)),
+        union=row.get("union", _UNION_NAME),
+        card_no=row.get("card_no", _CARD_NO),
     )
 
 
@@ -287,6 +325,13 @@ def _member(row: _Row, today: dt.date) -> None:
     if joined is None and not row.has("joined_on") and not row.parsed.problems:
         row.warn("joined_on", "import.warning.joined_today")
     values["joined_on"] = joined
+    left_on = row.get("left_on", lambda c: v.parse_date(c, today=today))
+    status = row.get("status", v.parse_member_status)
+    if status == "left" and left_on is None and not row.has("left_on"):
+        row.refuse("left_on", "import.reason.left_on_missing")
+    if status == "active" and left_on is not None:
+        row.refuse("status", "import.reason.status_active_left", date=fmt_date(left_on))
+    values["left_on"] = left_on
     values["contract_months"] = row.get("contract_months", v.parse_count)
     values["has_application"] = row.get("has_application", v.parse_yes_no)
     if membership.is_foreign(values["nationality"]):
@@ -319,14 +364,14 @@ def _departure(row: _Row, today: dt.date) -> None:
 def _enterprise(row: _Row, today: dt.date) -> None:
     values = row.parsed.values
     values["tax_code"] = row.get("tax_code", v.parse_tax_code)
-    name = row.get("name", v.free_text)
+    name = row.get("name", _ENTERPRISE_NAME)
     if name is None and not row.has("name"):
         row.refuse("name", "import.reason.enterprise_name_missing")
     values["name"] = name
-    values["address"] = row.get("address", lambda c: v.free_text(c, 500))
-    values["commune"] = row.get("commune", lambda c: v.free_text(c, 200))
+    values["address"] = row.get("address", _ADDRESS)
+    values["commune"] = row.get("commune", _COMMUNE)
     values["ownership"] = row.get("ownership", v.parse_ownership)  # None: keep, or guess if new
-    values["trade"] = row.get("trade", lambda c: v.free_text(c, 200))
+    values["trade"] = row.get("trade", _TRADE)
     values["worker_count"] = row.get("worker_count", v.parse_count)
     values["is_stable"] = row.get("is_stable", v.stable_flag)
     since = row.get("union_since", lambda c: v.parse_day(c, today=today))
@@ -344,13 +389,13 @@ def _enterprise(row: _Row, today: dt.date) -> None:
             has_union = True
     if has_union and values["union_since"] is None:
         row.warn("has_union", "import.warning.union_without_date")
-    values["officer"] = row.get("officer", lambda c: v.free_text(c, 200))
-    values["notes"] = row.get("notes", lambda c: v.free_text(c, 2000))
+    values["officer"] = row.get("officer", _OFFICER)
+    values["notes"] = row.get("notes", _notes)
 
 
 def _union(row: _Row, today: dt.date) -> None:
     values = row.parsed.values
-    name = row.get("name", v.free_text)
+    name = row.get("name", _UNION_NAME)
     if name is None and not row.has("name"):
         row.refuse("name", "import.reason.union_name_missing")
     values["name"] = name
@@ -359,9 +404,9 @@ def _union(row: _Row, today: dt.date) -> None:
     if kind is None and name:
         kind = v.union_kind_from_name(name, has_enterprise=values["tax_code"] is not None)
     values["kind"] = kind
-    values["unit"] = row.get("unit", lambda c: v.free_text(c, 200))
-    values["cluster"] = row.get("cluster", lambda c: v.free_text(c, 200))
-    values["decision_no"] = row.get("decision_no", lambda c: v.free_text(c, 100))
+    values["unit"] = row.get("unit", _UNIT_NAME)
+    values["cluster"] = row.get("cluster", _UNIT_NAME)
+    values["decision_no"] = row.get("decision_no", _DECISION_NO)
     values["founded_on"] = row.get("founded_on", lambda c: v.parse_date(c, today=today))
     values["dissolved_on"] = row.get("dissolved_on", lambda c: v.parse_date(c, today=today))
     founded, dissolved = values["founded_on"], values["dissolved_on"]

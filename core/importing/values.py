@@ -13,9 +13,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import CatalogueError
-from core.text import clean, unaccent
+from core.models import Member
+from core.text import clean, looks_like_formula, unaccent
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -47,9 +49,35 @@ def text_of(value: Cell) -> str:
         # What core.text.clean does, without a regex: this runs for every cell of big files.
         # ASCII text (codes, numbers, CCCDs) is already NFC.
         if value.isascii():
-            return " ".join(value.split())
-        return " ".join(unicodedata.normalize("NFC", value).split())
+            return _unguarded(" ".join(value.split()))
+        return _unguarded(" ".join(unicodedata.normalize("NFC", value).split()))
     return clean(str(value))
+
+
+def _unguarded(text: str) -> str:
+    """Text without the apostrophe our exports put before a value Excel would take for a formula."""
+    if text[:1] == "'" and looks_like_formula(text[1:]):
+        return text[1:]
+    return text
+
+
+# C0 controls but tab, line feed and carriage return (they become spaces), DEL, C1 controls and
+# unpaired surrogates: nothing a person types, and PostgreSQL refuses a NUL outright.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def checked_text(value: Cell) -> Cell:
+    """`value` as given; Invalid when it is text holding a control character."""
+    if isinstance(value, str) and not value.isprintable():
+        found = _CONTROL.search(value)
+        if found:
+            raise Invalid("import.reason.control_char", code=f"U+{ord(found.group()):04X}")
+    return value
+
+
+def column_length(column: Any) -> int | None:
+    """The length the database gives a text column (`Member.full_name`); None when unbounded."""
+    return getattr(column.type, "length", None)
 
 
 def is_blank(value: Cell) -> bool:
@@ -62,11 +90,13 @@ def is_blank(value: Cell) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def person_name(value: Cell) -> str:
+def person_name(value: Cell, max_length: int | None = column_length(Member.full_name)) -> str:
     """'  nguyễn  văn   an ' (NFD or NFC) -> 'Nguyễn Văn An'; a name in capitals gets title case."""
-    name = text_of(value)
+    name = text_of(checked_text(value))
     if not name:
         raise Invalid("import.reason.name_missing")
+    if max_length is not None and len(name) > max_length:
+        raise Invalid("import.reason.too_long", n=max_length)
     if _DIGIT.search(name):
         raise Invalid("import.reason.name_digits")
     if name.isupper() or name.islower():
@@ -74,12 +104,13 @@ def person_name(value: Cell) -> str:
     return name
 
 
-def free_text(value: Cell, max_length: int = 300) -> str | None:
-    """Text kept as written (NFC, spaces collapsed); formula-like text stays text."""
-    text = text_of(value)
+def free_text(value: Cell, max_length: int | None = 300) -> str | None:
+    """Text kept as written (NFC, spaces collapsed); formula-like text stays text. No limit when
+    `max_length` is None."""
+    text = text_of(checked_text(value))
     if not text:
         return None
-    if len(text) > max_length:
+    if max_length is not None and len(text) > max_length:
         raise Invalid("import.reason.too_long", n=max_length)
     return text
 
@@ -449,6 +480,27 @@ def parse_reason(value: Cell) -> str | None:
         if _has_words(key, words):
             return reason
     raise Invalid("import.reason.reason_bad", value=text_of(value))
+
+
+# A member list exported with the members who left: the status column says which they are.
+MEMBER_STATUS_WORDS: list[tuple[str, str]] = [
+    ("da ra khoi to chuc", "left"),
+    ("ra khoi to chuc", "left"),
+    ("da ra", "left"),
+    ("left", "left"),
+    ("dang sinh hoat", "active"),
+    ("active", "active"),
+]
+
+
+def parse_member_status(value: Cell) -> str | None:
+    if is_blank(value):
+        return None
+    key = _key(value)
+    for words, status in MEMBER_STATUS_WORDS:
+        if _has_words(key, words):
+            return status
+    raise Invalid("import.reason.status_bad", value=text_of(value))
 
 
 UNION_KIND_WORDS: list[tuple[str, str]] = [

@@ -204,6 +204,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Thiếu ngày ra khỏi tổ chức.",
         "The leaving date is missing.",
     ),
+    "import.reason.status_bad": (
+        "Trạng thái «{value}» không rõ (Đang sinh hoạt, Đã ra khỏi tổ chức).",
+        "Unknown status «{value}» (active, left).",
+    ),
+    "import.reason.status_active_left": (
+        "Dòng ghi «Đang sinh hoạt» nhưng có ngày ra khỏi tổ chức {date}.",
+        "The row says active but gives a leaving date, {date}.",
+    ),
+    "import.reason.left_not_recorded": (
+        "Dòng ghi đoàn viên đã ra khỏi tổ chức ngày {date}, khác với hồ sơ đang lưu. Việc ra khỏi "
+        "tổ chức được nhập bằng danh sách đoàn viên ra khỏi tổ chức.",
+        "The row says the member left on {date}, which the stored record does not. Departures are "
+        "imported with a list of members who left.",
+    ),
+    "import.reason.control_char": (
+        "Nội dung có ký tự điều khiển ({code}), không phải chữ. Hãy xóa ký tự đó rồi nhập lại.",
+        "The text holds a control character ({code}), not a letter. Remove it and import again.",
+    ),
+    "import.reason.mojibake": (
+        "Chữ bị lỗi mã hóa, không khôi phục được: «{value}». Hãy lưu lại tệp với bảng mã UTF-8 "
+        "(CSV UTF-8) rồi tải lên lại.",
+        "The text is garbled by a wrong encoding and cannot be restored: «{value}». Save the file "
+        "as CSV UTF-8 and upload it again.",
+    ),
     "import.reason.reason_missing": ("Thiếu lý do ra khỏi tổ chức.", "The reason is missing."),
     "import.reason.enterprise_name_missing": (
         "Thiếu tên doanh nghiệp.",
@@ -270,6 +294,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.warning.cccd_mismatch": (
         "Cảnh báo: chữ số thế kỷ/giới tính hoặc năm sinh trong số CCCD không khớp.",
         "Warning: the century/sex or year digits of the citizen ID do not match.",
+    ),
+    "import.warning.mojibake_repaired": (
+        "Chữ bị lỗi mã hóa đã được khôi phục: «{before}» → «{after}». Hãy kiểm tra lại.",
+        "Text garbled by a wrong encoding was restored: «{before}» → «{after}». Please check it.",
     ),
     "import.warning.joined_today": (
         "Không có ngày kết nạp: lấy ngày nhập.",
