@@ -50,9 +50,11 @@ def _rebuild(change) -> None:
 def upgrade() -> None:
     clamp = "max" if op.get_bind().dialect.name == "sqlite" else "GREATEST"
     op.execute(sa.text(RECOUNT.format(clamp=clamp)))
-    _rebuild(lambda batch_op: batch_op.create_check_constraint(
-        "ck_union_active_members", "active_members >= 0"
-    ))
+    _rebuild(
+        lambda batch_op: batch_op.create_check_constraint(
+            "ck_union_active_members", "active_members >= 0"
+        )
+    )
 
 
 def downgrade() -> None:
