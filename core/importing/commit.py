@@ -402,14 +402,54 @@ def _members_of_new_unions(session: Session, union_ids: list[int], batch_id: int
     return int(total)
 
 
-def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
-    """Revert one import batch whole, in the caller's transaction; UndoError when it cannot be."""
-    by_user = require(actor, Role.staff).username
-    batch = session.get(ImportBatch, batch_id)
-    if batch is None:
+def _claim_for_undo(session: Session, batch_id: int, by_user: str | None, now: dt.datetime) -> None:
+    """Mark the batch undone, unless it already is, in one conditional UPDATE.
+
+    Of two undos at once, the second waits on the batch row (SQLite: the write lock) until the first
+    commits, then matches no row and is refused: a batch is undone exactly once.
+    """
+    claimed = session.exec(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id, ImportBatch.undone_at.is_(None))
+        .values(undone_at=now, undone_by=by_user)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed == 1:
+        return
+    if session.exec(select(ImportBatch.id).where(ImportBatch.id == batch_id)).first() is None:
         raise UndoError("import.undo.unknown", batch=batch_id)
-    if batch.undone_at is not None:
-        raise UndoError("import.undo.already", batch=batch_id)
+    raise UndoError("import.undo.already", batch=batch_id)
+
+
+def _release_claim(session: Session, batch_id: int) -> None:
+    """Give the claim back when the undo is refused, so a caller that commits anyway keeps nothing."""
+    session.exec(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id)
+        .values(undone_at=None, undone_by=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
+    """Revert one import batch whole, in the caller's transaction; UndoError when it cannot be
+    (unknown, already undone — by a simultaneous undo too —, changed since, union in use)."""
+    by_user = require(actor, Role.staff).username
+    now = utcnow()
+    lock_imports(session)  # an undo waits for an import being written, and the other way round
+    _claim_for_undo(session, batch_id, by_user, now)
+    try:
+        _revert(session, batch_id, by_user, now)
+    except UndoError:
+        _release_claim(session, batch_id)
+        raise
+    bump_data_version(session)
+    session.flush()
+    return session.get(ImportBatch, batch_id, populate_existing=True)
+
+
+def _revert(session: Session, batch_id: int, by_user: str | None, now: dt.datetime) -> None:
+    """Everything the batch wrote, put back; the batch is already claimed in this transaction."""
     entries = session.exec(
         select(
             AuditLog.id, AuditLog.table_name, AuditLog.record_id, AuditLog.action, AuditLog.before
@@ -417,7 +457,6 @@ def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
         .where(AuditLog.batch_id == batch_id, AuditLog.reverted_at.is_(None))
         .order_by(AuditLog.id)
     ).all()
-    now = utcnow()
     inserted: dict[str, list[int]] = {}
     restore: dict[tuple[str, int], dict] = {}
     for _id, table, record_id, action, before in entries:
@@ -494,12 +533,6 @@ def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
     )
     if undo_entries:
         session.execute(insert(AuditLog.__table__), undo_entries)
-    batch.undone_at = now
-    batch.undone_by = by_user
-    session.add(batch)
-    bump_data_version(session)
-    session.flush()
-    return batch
 
 
 def _undo_entry(
