@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from operator import itemgetter
 
 from sqlalchemy import Date, bindparam, case, func, update
@@ -78,6 +79,22 @@ def _change_count(session: Session, union_id: int, delta: int) -> None:
     )
 
 
+def _count(session: Session, union_id: int, delta: int, deltas: dict[int, int] | None) -> None:
+    if deltas is None:
+        _change_count(session, union_id, delta)
+    else:
+        deltas[union_id] = deltas.get(union_id, 0) + delta
+
+
+def _net(session: Session, deltas: dict[int, int]) -> None:
+    """Move each union's counter once by the net of several events changed together: one by one,
+    a counter could pass below zero on the way (an admission voided before the departure after
+    it), which the database refuses."""
+    for union_id, delta in sorted(deltas.items()):
+        if delta:
+            _change_count(session, union_id, delta)
+
+
 def save_change(
     session: Session,
     record,
@@ -109,7 +126,9 @@ def add_event(
     reason: LeaveReason | None = None,
     other_union_id: int | None = None,
     batch_id: int | None = None,
+    deltas: dict[int, int] | None = None,
 ) -> MembershipEvent:
+    """Record one movement; its union's counter moves now, or is added to `deltas` (see _net)."""
     event = MembershipEvent(
         member_id=member.id,
         union_id=union_id,
@@ -121,7 +140,7 @@ def add_event(
     )
     session.add(event)
     session.flush()
-    _change_count(session, union_id, EVENT_SIGN[EventKind(kind)])
+    _count(session, union_id, EVENT_SIGN[EventKind(kind)], deltas)
     audit.record_change(session, username=by_user, action="insert", record=event, batch_id=batch_id)
     return event
 
@@ -160,6 +179,16 @@ def admit_member(
     return member
 
 
+def _counted_active(member: Member) -> bool:
+    """Active and counted in a union: a removed member's events no longer count, so moving them
+    would take from a union a member it does not hold (its counter below zero)."""
+    return (
+        member.status == MemberStatus.active
+        and member.union_id is not None
+        and member.deleted_at is None
+    )
+
+
 def transfer_member(
     *,
     session: Session,
@@ -170,7 +199,7 @@ def transfer_member(
     batch_id: int | None = None,
 ) -> Member:
     """Move an active member to another union: -1 for the old union, +1 for the new one."""
-    if member.status != MemberStatus.active or member.union_id is None:
+    if not _counted_active(member):
         raise RuleViolation("rule.transfer_not_active")
     if member.union_id == to_union_id:
         raise RuleViolation("rule.transfer_same_union")
@@ -209,7 +238,7 @@ def record_departure(
     by_user: str | None,
     batch_id: int | None = None,
 ) -> Member:
-    if member.status != MemberStatus.active or member.union_id is None:
+    if not _counted_active(member):
         raise RuleViolation("rule.leave_not_active")
     if member.joined_on and on < member.joined_on:
         raise RuleViolation("rule.leave_before_join")
@@ -355,12 +384,18 @@ def _movement_of(session: Session, event: MembershipEvent) -> list[MembershipEve
 
 
 def _void(
-    session: Session, event: MembershipEvent, *, at: dt.datetime, by_user: str | None, action: str
+    session: Session,
+    event: MembershipEvent,
+    *,
+    at: dt.datetime,
+    by_user: str | None,
+    action: str,
+    deltas: dict[int, int],
 ) -> None:
     before = audit.snapshot(event)
     event.deleted_at = at
     session.add(event)
-    _change_count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)])
+    _count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)], deltas)
     audit.record_change(session, username=by_user, action=action, record=event, before=before)
 
 
@@ -402,8 +437,10 @@ def void_event(*, session: Session, event: MembershipEvent, by_user: str | None)
     member = session.get(Member, event.member_id)
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for item in movement:
-        _void(session, item, at=at, by_user=by_user, action="void")
+        _void(session, item, at=at, by_user=by_user, action="void", deltas=deltas)
+    _net(session, deltas)
     return _settle_member(session, member, by_user, before)
 
 
@@ -437,8 +474,9 @@ def correct_event(
         check_member_may_join(member, on)
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for item in movement:
-        _void(session, item, at=at, by_user=by_user, action="void")
+        _void(session, item, at=at, by_user=by_user, action="void", deltas=deltas)
     for item in movement:
         add_event(
             session,
@@ -449,7 +487,9 @@ def correct_event(
             by_user=by_user,
             reason=LeaveReason(new_reason) if item.kind == EventKind.left else None,
             other_union_id=item.other_union_id,
+            deltas=deltas,
         )
+    _net(session, deltas)
     return _settle_member(session, member, by_user, before)
 
 
@@ -460,8 +500,10 @@ def soft_delete_member(*, session: Session, member: Member, by_user: str | None)
         return member
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for event in member_events(session, member.id):
-        _void(session, event, at=at, by_user=by_user, action="delete")
+        _void(session, event, at=at, by_user=by_user, action="delete", deltas=deltas)
+    _net(session, deltas)
     member.deleted_at = at
     member.updated_at = at
     member.version += 1
@@ -489,14 +531,16 @@ def restore_member(*, session: Session, member: Member, by_user: str | None) -> 
             MembershipEvent.deleted_at == member.deleted_at,
         )
     ).all()
+    deltas: dict[int, int] = {}
     for event in hidden:
         event_before = audit.snapshot(event)
         event.deleted_at = None
         session.add(event)
-        _change_count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)])
+        _count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)], deltas)
         audit.record_change(
             session, username=by_user, action="restore", record=event, before=event_before
         )
+    _net(session, deltas)
     member.deleted_at = None
     return save_change(session, member, before, by_user=by_user, action="restore")
 
@@ -504,16 +548,28 @@ def restore_member(*, session: Session, member: Member, by_user: str | None) -> 
 # --- Bulk and import-time variants (the importer writes thousands of rows in one transaction) ---
 
 
-def _executemany(
+@dataclass
+class BoundInsert:
+    """An INSERT and its rows, converted to what the driver takes, ready for one executemany."""
+
+    sql: str
+    params: list[tuple]
+
+    def execute(self, session: Session) -> None:
+        if self.params:
+            session.connection().exec_driver_sql(self.sql, self.params)
+
+
+def _bind_insert(
     session: Session, table, rows: list[dict], *, serialised: frozenset[str] = frozenset()
-) -> None:
-    """INSERT many rows straight through the driver's executemany. Values still pass through each
-    column type's bind processor (dates, aware datetimes, JSON), but SQLAlchemy's per-row statement
-    handling is skipped: for 100.000 rows it costs more than the database does."""
+) -> BoundInsert:
+    """An INSERT of many rows for the driver's executemany. Values still pass through each column
+    type's bind processor (dates, aware datetimes, JSON), but SQLAlchemy's per-row statement
+    handling is skipped: for 100.000 rows it costs more than the database does. Touches no table,
+    so it can run before the write lock is taken."""
     if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
+        return BoundInsert("", [])
+    dialect = session.get_bind().dialect
     names = list(rows[0])
     processors = [
         None
@@ -540,8 +596,7 @@ def _executemany(
     params = []
     pick = itemgetter(*names)
     if not converted:
-        connection.exec_driver_sql(sql, [pick(row) for row in rows])
-        return
+        return BoundInsert(sql, [pick(row) for row in rows])
     for row in rows:
         values = list(pick(row))
         for i, processor in converted:
@@ -555,7 +610,7 @@ def _executemany(
                 values[i] = processor(value)
                 last[i] = (value, values[i])
         params.append(tuple(values))
-    connection.exec_driver_sql(sql, params)
+    return BoundInsert(sql, params)
 
 
 def _iso_date_first(processor):
@@ -565,8 +620,14 @@ def _iso_date_first(processor):
     return process
 
 
-def _reserve_ids(session: Session, table, count: int) -> list[int]:
-    """Ids for `count` new rows of `table`, taken before inserting them in one executemany."""
+def reserve_ids(session: Session, table, count: int) -> list[int]:
+    """Ids for `count` new rows of `table`, taken before inserting them in one executemany.
+
+    PostgreSQL: from the table's sequence, anywhere. SQLite: the ids after the largest, so they are
+    only ours while nobody inserts into the table: reserve them under the write lock, or before it
+    and check under the lock that the data version has not moved since before the reservation
+    (every insert bumps it; the import's stale-plan check does exactly this).
+    """
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         sequence = connection.exec_driver_sql(
@@ -593,14 +654,16 @@ def _json_default(value: object) -> str:
 _AUDIT_JSON = json.JSONEncoder(default=_json_default, ensure_ascii=False, separators=(",", ":"))
 
 
-def _insert_audit_rows(session: Session, entries: list[dict]) -> None:
+def _bind_audit_rows(session: Session, entries: list[dict]) -> BoundInsert:
     """Audit rows with their JSON written here in one pass (dates as ISO text, as snapshot() does)."""
     encode = _AUDIT_JSON.encode
     for entry in entries:
         for name in ("before", "after"):
             if entry[name] is not None:
                 entry[name] = encode(entry[name])
-    _executemany(session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"}))
+    return _bind_insert(
+        session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"})
+    )
 
 
 def _change_counts(session: Session, deltas: dict[int, int]) -> None:
@@ -628,6 +691,34 @@ def admit_members_bulk(
     and each union's counter moves once. Returns the new members' ids in the given order."""
     if not members:
         return []
+    bump_data_version(session)  # first: on SQLite this takes the write lock reserve_ids relies on
+    admissions = prepare_admissions(
+        session=session, members=members, by_user=by_user, batch_id=batch_id
+    )
+    return write_admissions(session=session, admissions=admissions)
+
+
+@dataclass
+class PreparedAdmissions:
+    """New members, their admission events and audit rows, built and converted ahead of the write."""
+
+    member_ids: list[int]
+    members: BoundInsert
+    events: BoundInsert
+    audit: BoundInsert
+    deltas: dict[int, int]
+
+
+def prepare_admissions(
+    *,
+    session: Session,
+    members: list[dict],
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> PreparedAdmissions:
+    """Everything `admit_members_bulk` writes, without writing: checked, given ids (see
+    reserve_ids for when these are safe), converted. Most of a large import's writing time is
+    spent here, so an import does it before it takes the write lock."""
     for values in members:
         check_foreign_worker(
             nationality=values.get("nationality"),
@@ -635,7 +726,6 @@ def admit_members_bulk(
             contract_months=values.get("contract_months"),
             has_application=values.get("has_application"),
         )
-    bump_data_version(session)  # first: on SQLite this takes the write lock _reserve_ids relies on
     now = utcnow()
     columns = [c.name for c in Member.__table__.columns if c.name != "id"]
     defaults = {name: None for name in columns} | {"nationality": "VN", "version": 1}
@@ -648,11 +738,10 @@ def admit_members_bulk(
         "deleted_at": None,
     }
     rows = [{**defaults, **values, **fixed} for values in members]
-    member_ids = _reserve_ids(session, Member.__table__, len(rows))
+    member_ids = reserve_ids(session, Member.__table__, len(rows)) if rows else []
     for member_id, row in zip(member_ids, rows, strict=True):
         row["id"] = member_id
-    _executemany(session, Member.__table__, rows)
-    event_ids = _reserve_ids(session, MembershipEvent.__table__, len(rows))
+    event_ids = reserve_ids(session, MembershipEvent.__table__, len(rows)) if rows else []
     admitted = EventKind.admitted.value
     events = [
         {
@@ -670,7 +759,6 @@ def admit_members_bulk(
         }
         for event_id, member_id, row in zip(event_ids, member_ids, rows, strict=True)
     ]
-    _executemany(session, MembershipEvent.__table__, events)
     # One audit row per admission: the member as written, with the id of its admission event
     # (the event carries the batch id too). Empty columns are left out of the snapshot.
     stamp = now.isoformat()
@@ -682,12 +770,28 @@ def admit_members_bulk(
         audit_rows.append(
             _audit_entry(by_user, "insert", "member", row["id"], after, batch_id, now)
         )
-    _insert_audit_rows(session, audit_rows)
     deltas: dict[int, int] = {}
     for row in rows:
         deltas[row["union_id"]] = deltas.get(row["union_id"], 0) + 1
-    _change_counts(session, deltas)
-    return member_ids
+    return PreparedAdmissions(
+        member_ids=member_ids,
+        members=_bind_insert(session, Member.__table__, rows),
+        events=_bind_insert(session, MembershipEvent.__table__, events),
+        audit=_bind_audit_rows(session, audit_rows),
+        deltas=deltas,
+    )
+
+
+def write_admissions(*, session: Session, admissions: PreparedAdmissions) -> list[int]:
+    """Write what `prepare_admissions` built, in the caller's transaction; the new members' ids."""
+    if not admissions.member_ids:
+        return []
+    bump_data_version(session)
+    admissions.members.execute(session)
+    admissions.events.execute(session)
+    admissions.audit.execute(session)
+    _change_counts(session, admissions.deltas)
+    return admissions.member_ids
 
 
 def _audit_entry(

@@ -79,16 +79,29 @@ def _detail_updates(row: RowPlan) -> dict:
     return updates
 
 
-def _commit_members(session: Session, plan: ImportPlan, batch_id: int, by_user: str | None) -> None:
+def _prepare_admissions(
+    session: Session, plan: ImportPlan, batch_id: int, by_user: str | None
+) -> membership.PreparedAdmissions:
     admissions = [
         _member_columns(row.values)
         | {"union_id": row.union_id, "joined_on": row.values.get("joined_on") or plan.today}
         for row in plan.rows
         if row.action == Action.add and row.operation == "admit"
     ]
-    membership.admit_members_bulk(
+    return membership.prepare_admissions(
         session=session, members=admissions, by_user=by_user, batch_id=batch_id
     )
+
+
+def _commit_members(
+    session: Session,
+    plan: ImportPlan,
+    batch_id: int,
+    by_user: str | None,
+    ahead: membership.PreparedAdmissions | None = None,
+) -> None:
+    admissions = ahead or _prepare_admissions(session, plan, batch_id, by_user)
+    membership.write_admissions(session=session, admissions=admissions)
     others = [
         row
         for row in plan.rows
@@ -306,13 +319,21 @@ def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBa
     """Write the plan's accepted rows as one batch in the caller's transaction (staff and admin).
 
     StalePlan if the data changed since the preview (another import, an edit): two imports that
-    previewed the same rows can then never both add them.
+    previewed the same rows can then never both add them. New members are built before the import
+    lock is taken (on SQLite, the write lock that logins wait for): the lock covers the writes only.
     """
     by_user = require(actor, Role.staff).username
+    batch_id, ahead = None, None
+    if plan.data_version is not None and plan.kind == ImportKind.members:
+        # Ids reserved before the lock are ours if the data version has not moved since the
+        # preview read it: checked below, under the lock, before anything is written.
+        batch_id = membership.reserve_ids(session, ImportBatch.__table__, 1)[0]
+        ahead = _prepare_admissions(session, plan, batch_id, by_user)
     lock_imports(session)
     if plan.data_version is not None and data_version(session) != plan.data_version:
         raise StalePlan
     batch = ImportBatch(
+        id=batch_id,
         kind=plan.kind,
         file_name=plan.file_name[:300],
         checksum=plan.checksum,
@@ -324,7 +345,10 @@ def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBa
     )
     session.add(batch)
     session.flush()
-    COMMITTERS[ImportKind(plan.kind)](session, plan, batch.id, by_user)
+    if ahead is not None:
+        _commit_members(session, plan, batch.id, by_user, ahead)
+    else:
+        COMMITTERS[ImportKind(plan.kind)](session, plan, batch.id, by_user)
     bump_data_version(session)
     session.flush()
     return batch
