@@ -1,11 +1,13 @@
-"""Writing thousands of rows in one transaction: ids reserved first, rows inserted through the
+"""Writing thousands of rows in one transaction: ids reserved first, rows converted for the
 driver's executemany, their audit rows written in one pass. Used by the importer's bulk admissions
-(`core.membership.admit_members_bulk`), where one ORM insert per row costs more than the database."""
+(`core.membership.prepare_admissions` / `write_admissions`), where one ORM insert per row costs more
+than the database; the rows are converted before the write lock is taken."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from operator import itemgetter
 
 from sqlalchemy import Date, func
@@ -14,16 +16,28 @@ from sqlmodel import Session, select
 from core.models import AuditLog
 
 
-def insert_rows(
+@dataclass
+class BoundInsert:
+    """An INSERT and its rows, converted to what the driver takes, ready for one executemany."""
+
+    sql: str
+    params: list[tuple]
+
+    def execute(self, session: Session) -> None:
+        if self.params:
+            session.connection().exec_driver_sql(self.sql, self.params)
+
+
+def bind_insert(
     session: Session, table, rows: list[dict], *, serialised: frozenset[str] = frozenset()
-) -> None:
-    """INSERT many rows straight through the driver's executemany. Values still pass through each
-    column type's bind processor (dates, aware datetimes, JSON), but SQLAlchemy's per-row statement
-    handling is skipped: for 100.000 rows it costs more than the database does."""
+) -> BoundInsert:
+    """An INSERT of many rows for the driver's executemany. Values still pass through each column
+    type's bind processor (dates, aware datetimes, JSON), but SQLAlchemy's per-row statement
+    handling is skipped: for 100.000 rows it costs more than the database does. Touches no table,
+    so it can run before the write lock is taken."""
     if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
+        return BoundInsert("", [])
+    dialect = session.get_bind().dialect
     names = list(rows[0])
     processors = [
         None
@@ -50,8 +64,7 @@ def insert_rows(
     params = []
     pick = itemgetter(*names)
     if not converted:
-        connection.exec_driver_sql(sql, [pick(row) for row in rows])
-        return
+        return BoundInsert(sql, [pick(row) for row in rows])
     for row in rows:
         values = list(pick(row))
         for i, processor in converted:
@@ -65,7 +78,7 @@ def insert_rows(
                 values[i] = processor(value)
                 last[i] = (value, values[i])
         params.append(tuple(values))
-    connection.exec_driver_sql(sql, params)
+    return BoundInsert(sql, params)
 
 
 def _iso_date_first(processor):
@@ -76,7 +89,13 @@ def _iso_date_first(processor):
 
 
 def reserve_ids(session: Session, table, count: int) -> list[int]:
-    """Ids for `count` new rows of `table`, taken before inserting them in one executemany."""
+    """Ids for `count` new rows of `table`, taken before inserting them in one executemany.
+
+    PostgreSQL: from the table's sequence, anywhere. SQLite: the ids after the largest, so they are
+    only ours while nobody inserts into the table: reserve them under the write lock, or before it
+    and check under the lock that the data version has not moved since before the reservation
+    (every insert bumps it; the import's stale-plan check does exactly this).
+    """
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         sequence = connection.exec_driver_sql(
@@ -103,14 +122,16 @@ def _json_default(value: object) -> str:
 _AUDIT_JSON = json.JSONEncoder(default=_json_default, ensure_ascii=False, separators=(",", ":"))
 
 
-def insert_audit_rows(session: Session, entries: list[dict]) -> None:
+def bind_audit_rows(session: Session, entries: list[dict]) -> BoundInsert:
     """Audit rows with their JSON written here in one pass (dates as ISO text, as snapshot() does)."""
     encode = _AUDIT_JSON.encode
     for entry in entries:
         for name in ("before", "after"):
             if entry[name] is not None:
                 entry[name] = encode(entry[name])
-    insert_rows(session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"}))
+    return bind_insert(
+        session, AuditLog.__table__, entries, serialised=frozenset({"before", "after"})
+    )
 
 
 def audit_entry(

@@ -11,6 +11,7 @@ its rows written by `core.bulk_insert`).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, case, func, update
 from sqlmodel import Session, select
@@ -79,6 +80,22 @@ def _change_count(session: Session, union_id: int, delta: int) -> None:
     )
 
 
+def _count(session: Session, union_id: int, delta: int, deltas: dict[int, int] | None) -> None:
+    if deltas is None:
+        _change_count(session, union_id, delta)
+    else:
+        deltas[union_id] = deltas.get(union_id, 0) + delta
+
+
+def _net(session: Session, deltas: dict[int, int]) -> None:
+    """Move each union's counter once by the net of several events changed together: one by one,
+    a counter could pass below zero on the way (an admission voided before the departure after
+    it), which the database refuses."""
+    for union_id, delta in sorted(deltas.items()):
+        if delta:
+            _change_count(session, union_id, delta)
+
+
 def _save_member(
     session: Session,
     member: Member,
@@ -105,7 +122,9 @@ def add_event(
     reason: LeaveReason | None = None,
     other_union_id: int | None = None,
     batch_id: int | None = None,
+    deltas: dict[int, int] | None = None,
 ) -> MembershipEvent:
+    """Record one movement; its union's counter moves now, or is added to `deltas` (see _net)."""
     event = MembershipEvent(
         member_id=member.id,
         union_id=union_id,
@@ -116,7 +135,7 @@ def add_event(
         batch_id=batch_id,
     )
     versioning.create(session, event, username=by_user, batch_id=batch_id)
-    _change_count(session, union_id, EVENT_SIGN[EventKind(kind)])
+    _count(session, union_id, EVENT_SIGN[EventKind(kind)], deltas)
     return event
 
 
@@ -149,6 +168,16 @@ def admit_member(
     return member
 
 
+def _counted_active(member: Member) -> bool:
+    """Active and counted in a union: a removed member's events no longer count, so moving them
+    would take from a union a member it does not hold (its counter below zero)."""
+    return (
+        member.status == MemberStatus.active
+        and member.union_id is not None
+        and member.deleted_at is None
+    )
+
+
 def transfer_member(
     *,
     session: Session,
@@ -159,7 +188,7 @@ def transfer_member(
     batch_id: int | None = None,
 ) -> Member:
     """Move an active member to another union: -1 for the old union, +1 for the new one."""
-    if member.status != MemberStatus.active or member.union_id is None:
+    if not _counted_active(member):
         raise RuleViolation("rule.transfer_not_active")
     if member.union_id == to_union_id:
         raise RuleViolation("rule.transfer_same_union")
@@ -198,7 +227,7 @@ def record_departure(
     by_user: str | None,
     batch_id: int | None = None,
 ) -> Member:
-    if member.status != MemberStatus.active or member.union_id is None:
+    if not _counted_active(member):
         raise RuleViolation("rule.leave_not_active")
     if member.joined_on and on < member.joined_on:
         raise RuleViolation("rule.leave_before_join")
@@ -332,12 +361,18 @@ def _movement_of(session: Session, event: MembershipEvent) -> list[MembershipEve
 
 
 def _void(
-    session: Session, event: MembershipEvent, *, at: dt.datetime, by_user: str | None, action: str
+    session: Session,
+    event: MembershipEvent,
+    *,
+    at: dt.datetime,
+    by_user: str | None,
+    action: str,
+    deltas: dict[int, int],
 ) -> None:
     before = audit.snapshot(event)
     event.deleted_at = at
     versioning.save(session, event, username=by_user, before=before, action=action)
-    _change_count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)])
+    _count(session, event.union_id, -EVENT_SIGN[EventKind(event.kind)], deltas)
 
 
 def _settle_member(session: Session, member: Member, by_user: str | None, before: dict) -> Member:
@@ -378,8 +413,10 @@ def void_event(*, session: Session, event: MembershipEvent, by_user: str | None)
     member = session.get(Member, event.member_id)
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for item in movement:
-        _void(session, item, at=at, by_user=by_user, action="void")
+        _void(session, item, at=at, by_user=by_user, action="void", deltas=deltas)
+    _net(session, deltas)
     return _settle_member(session, member, by_user, before)
 
 
@@ -413,8 +450,9 @@ def correct_event(
         check_member_may_join(member, on)
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for item in movement:
-        _void(session, item, at=at, by_user=by_user, action="void")
+        _void(session, item, at=at, by_user=by_user, action="void", deltas=deltas)
     for item in movement:
         add_event(
             session,
@@ -425,7 +463,9 @@ def correct_event(
             by_user=by_user,
             reason=LeaveReason(new_reason) if item.kind == EventKind.left else None,
             other_union_id=item.other_union_id,
+            deltas=deltas,
         )
+    _net(session, deltas)
     return _settle_member(session, member, by_user, before)
 
 
@@ -436,8 +476,10 @@ def soft_delete_member(*, session: Session, member: Member, by_user: str | None)
         return member
     before = audit.snapshot(member)
     at = utcnow()
+    deltas: dict[int, int] = {}
     for event in member_events(session, member.id):
-        _void(session, event, at=at, by_user=by_user, action="delete")
+        _void(session, event, at=at, by_user=by_user, action="delete", deltas=deltas)
+    _net(session, deltas)
     member.deleted_at = at
     return _save_member(session, member, before, by_user=by_user, action="delete")
 
@@ -453,11 +495,13 @@ def restore_member(*, session: Session, member: Member, by_user: str | None) -> 
             MembershipEvent.deleted_at == member.deleted_at,
         )
     ).all()
+    deltas: dict[int, int] = {}
     for event in hidden:
         event_before = audit.snapshot(event)
         event.deleted_at = None
         versioning.save(session, event, username=by_user, before=event_before, action="restore")
-        _change_count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)])
+        _count(session, event.union_id, EVENT_SIGN[EventKind(event.kind)], deltas)
+    _net(session, deltas)
     member.deleted_at = None
     return _save_member(session, member, before, by_user=by_user, action="restore")
 
@@ -490,6 +534,34 @@ def admit_members_bulk(
     and each union's counter moves once. Returns the new members' ids in the given order."""
     if not members:
         return []
+    bump_data_version(session)  # first: on SQLite this takes the write lock reserve_ids relies on
+    admissions = prepare_admissions(
+        session=session, members=members, by_user=by_user, batch_id=batch_id
+    )
+    return write_admissions(session=session, admissions=admissions)
+
+
+@dataclass
+class PreparedAdmissions:
+    """New members, their admission events and audit rows, built and converted ahead of the write."""
+
+    member_ids: list[int]
+    members: bulk_insert.BoundInsert
+    events: bulk_insert.BoundInsert
+    audit: bulk_insert.BoundInsert
+    deltas: dict[int, int]
+
+
+def prepare_admissions(
+    *,
+    session: Session,
+    members: list[dict],
+    by_user: str | None,
+    batch_id: int | None = None,
+) -> PreparedAdmissions:
+    """Everything `admit_members_bulk` writes, without writing: checked, given ids (see
+    reserve_ids for when these are safe), converted. Most of a large import's writing time is
+    spent here, so an import does it before it takes the write lock."""
     for values in members:
         check_foreign_worker(
             nationality=values.get("nationality"),
@@ -497,7 +569,6 @@ def admit_members_bulk(
             contract_months=values.get("contract_months"),
             has_application=values.get("has_application"),
         )
-    bump_data_version(session)  # first: on SQLite this takes the write lock reserve_ids relies on
     now = utcnow()
     columns = [c.name for c in Member.__table__.columns if c.name != "id"]
     defaults = {name: None for name in columns} | {"nationality": "VN"}
@@ -508,11 +579,12 @@ def admit_members_bulk(
         **versioning.first_version(now),
     }
     rows = [{**defaults, **values, **fixed} for values in members]
-    member_ids = bulk_insert.reserve_ids(session, Member.__table__, len(rows))
+    member_ids = bulk_insert.reserve_ids(session, Member.__table__, len(rows)) if rows else []
     for member_id, row in zip(member_ids, rows, strict=True):
         row["id"] = member_id
-    bulk_insert.insert_rows(session, Member.__table__, rows)
-    event_ids = bulk_insert.reserve_ids(session, MembershipEvent.__table__, len(rows))
+    event_ids = (
+        bulk_insert.reserve_ids(session, MembershipEvent.__table__, len(rows)) if rows else []
+    )
     admitted = EventKind.admitted.value
     events = [
         {
@@ -530,7 +602,6 @@ def admit_members_bulk(
         }
         for event_id, member_id, row in zip(event_ids, member_ids, rows, strict=True)
     ]
-    bulk_insert.insert_rows(session, MembershipEvent.__table__, events)
     # One audit row per admission: the member as written, with the id of its admission event
     # (the event carries the batch id too). Empty columns are left out of the snapshot.
     stamp = now.isoformat()
@@ -542,12 +613,28 @@ def admit_members_bulk(
         audit_rows.append(
             bulk_insert.audit_entry(by_user, "insert", "member", row["id"], after, batch_id, now)
         )
-    bulk_insert.insert_audit_rows(session, audit_rows)
     deltas: dict[int, int] = {}
     for row in rows:
         deltas[row["union_id"]] = deltas.get(row["union_id"], 0) + 1
-    _change_counts(session, deltas)
-    return member_ids
+    return PreparedAdmissions(
+        member_ids=member_ids,
+        members=bulk_insert.bind_insert(session, Member.__table__, rows),
+        events=bulk_insert.bind_insert(session, MembershipEvent.__table__, events),
+        audit=bulk_insert.bind_audit_rows(session, audit_rows),
+        deltas=deltas,
+    )
+
+
+def write_admissions(*, session: Session, admissions: PreparedAdmissions) -> list[int]:
+    """Write what `prepare_admissions` built, in the caller's transaction; the new members' ids."""
+    if not admissions.member_ids:
+        return []
+    bump_data_version(session)
+    admissions.members.execute(session)
+    admissions.events.execute(session)
+    admissions.audit.execute(session)
+    _change_counts(session, admissions.deltas)
+    return admissions.member_ids
 
 
 def readmit_deleted_member(

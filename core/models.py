@@ -247,6 +247,8 @@ class GrassrootsUnion(Tracked, table=True):
             "dissolved_on IS NULL OR founded_on IS NULL OR dissolved_on >= founded_on",
             name="ck_union_dates",
         ),
+        # A counter below zero means a movement was counted twice (e.g. one batch undone twice).
+        CheckConstraint("active_members >= 0", name="ck_union_active_members"),
         UniqueConstraint("name", "unit_id", name="uq_union_name_unit"),
         Index("ix_union_founded", "founded_on"),
     )

@@ -15,6 +15,8 @@ from core.strings import t
 
 # Whoever runs the command line on the server administers it.
 CLI_ACTOR = Actor(username="cli", role="admin")
+# Previews of one file before giving up when other writes keep landing while it is being matched.
+IMPORT_ATTEMPTS = 3
 
 
 def register(commands) -> None:
@@ -43,26 +45,29 @@ def cmd_import(args) -> int:
         raise CommandError(t("import.cli.no_file", path=args.file))
     data = path.read_bytes()
     batch_id = None
-    try:
-        with db.session_scope() as session:
-            if not args.dry_run:
-                importing.lock_imports(
-                    session
-                )  # one import at a time, previewed as the last left it
-            plan = importing.preview(
-                session,
-                data=data,
-                file_name=path.name,
-                kind=args.kind,
-                default_union=args.union,
-            )
+    # Reading and matching hold no lock (on SQLite, a long one would stop every login); the commit
+    # takes the import lock and refuses a plan the data has moved on from: preview it again then.
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        try:
+            with db.session_scope() as session:
+                plan = importing.preview(
+                    session,
+                    data=data,
+                    file_name=path.name,
+                    kind=args.kind,
+                    default_union=args.union,
+                )
             nothing_accepted = not plan.accepted and not plan.count(importing.Action.unchanged)
             if not args.dry_run and not nothing_accepted:
-                batch_id = importing.commit_plan(session=session, plan=plan, actor=CLI_ACTOR).id
-    except importing.ReadError as error:
-        raise CommandError(error.message()) from None
-    except importing.StalePlan:
-        raise CommandError(t(importing.StalePlan.key)) from None
+                with db.session_scope() as session:
+                    batch_id = importing.commit_plan(session=session, plan=plan, actor=CLI_ACTOR).id
+        except importing.ReadError as error:
+            raise CommandError(error.message()) from None
+        except importing.StalePlan:
+            if attempt == IMPORT_ATTEMPTS:
+                raise CommandError(t(importing.StalePlan.key)) from None
+            continue
+        break
     if args.json:
         print(json.dumps(plan.to_json(batch_id), ensure_ascii=False, indent=2))
     else:

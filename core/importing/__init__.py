@@ -91,6 +91,9 @@ def preview(
     """What importing the file would do; writes nothing. ReadError when nothing can be read."""
     kind = ImportKind(kind)
     today = today or today_local()
+    # Read before anything the plan is built from: a write landing during the preview then makes
+    # the plan stale at commit, rather than slipping in between the matching and this read.
+    version = db.data_version(session)
 
     def step(share: float, label_key: str) -> Callable[[float], None] | None:
         report = progress  # a local name, so the check below holds inside the lambda
@@ -131,7 +134,7 @@ def preview(
         rows=rows,
         today=today,
         default_union=default_union,
-        data_version=db.data_version(session),
+        data_version=version,
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import and_, bindparam, exists, func, insert, text, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, select
 
-from core import audit, membership
+from core import audit, bulk_insert, membership
 from core.access import Actor, require
 from core.db import bump_data_version, data_version
 from core.errors import CatalogueError
@@ -79,16 +79,29 @@ def _detail_updates(row: RowPlan) -> dict:
     return updates
 
 
-def _commit_members(session: Session, plan: ImportPlan, batch_id: int, by_user: str | None) -> None:
+def _prepare_admissions(
+    session: Session, plan: ImportPlan, batch_id: int, by_user: str | None
+) -> membership.PreparedAdmissions:
     admissions = [
         _member_columns(row.values)
         | {"union_id": row.union_id, "joined_on": row.values.get("joined_on") or plan.today}
         for row in plan.rows
         if row.action == Action.add and row.operation == "admit"
     ]
-    membership.admit_members_bulk(
+    return membership.prepare_admissions(
         session=session, members=admissions, by_user=by_user, batch_id=batch_id
     )
+
+
+def _commit_members(
+    session: Session,
+    plan: ImportPlan,
+    batch_id: int,
+    by_user: str | None,
+    ahead: membership.PreparedAdmissions | None = None,
+) -> None:
+    admissions = ahead or _prepare_admissions(session, plan, batch_id, by_user)
+    membership.write_admissions(session=session, admissions=admissions)
     others = [
         row
         for row in plan.rows
@@ -306,13 +319,21 @@ def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBa
     """Write the plan's accepted rows as one batch in the caller's transaction (staff and admin).
 
     StalePlan if the data changed since the preview (another import, an edit): two imports that
-    previewed the same rows can then never both add them.
+    previewed the same rows can then never both add them. New members are built before the import
+    lock is taken (on SQLite, the write lock that logins wait for): the lock covers the writes only.
     """
     by_user = require(actor, Role.staff).username
+    batch_id, ahead = None, None
+    if plan.data_version is not None and plan.kind == ImportKind.members:
+        # Ids reserved before the lock are ours if the data version has not moved since the
+        # preview read it: checked below, under the lock, before anything is written.
+        batch_id = bulk_insert.reserve_ids(session, ImportBatch.__table__, 1)[0]
+        ahead = _prepare_admissions(session, plan, batch_id, by_user)
     lock_imports(session)
     if plan.data_version is not None and data_version(session) != plan.data_version:
         raise StalePlan
     batch = ImportBatch(
+        id=batch_id,
         kind=plan.kind,
         file_name=plan.file_name[:300],
         checksum=plan.checksum,
@@ -324,7 +345,10 @@ def commit_plan(*, session: Session, plan: ImportPlan, actor: Actor) -> ImportBa
     )
     session.add(batch)
     session.flush()
-    COMMITTERS[ImportKind(plan.kind)](session, plan, batch.id, by_user)
+    if ahead is not None:
+        _commit_members(session, plan, batch.id, by_user, ahead)
+    else:
+        COMMITTERS[ImportKind(plan.kind)](session, plan, batch.id, by_user)
     bump_data_version(session)
     session.flush()
     return batch
@@ -402,14 +426,54 @@ def _members_of_new_unions(session: Session, union_ids: list[int], batch_id: int
     return int(total)
 
 
-def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
-    """Revert one import batch whole, in the caller's transaction; UndoError when it cannot be."""
-    by_user = require(actor, Role.staff).username
-    batch = session.get(ImportBatch, batch_id)
-    if batch is None:
+def _claim_for_undo(session: Session, batch_id: int, by_user: str | None, now: dt.datetime) -> None:
+    """Mark the batch undone, unless it already is, in one conditional UPDATE.
+
+    Of two undos at once, the second waits on the batch row (SQLite: the write lock) until the first
+    commits, then matches no row and is refused: a batch is undone exactly once.
+    """
+    claimed = session.exec(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id, ImportBatch.undone_at.is_(None))
+        .values(undone_at=now, undone_by=by_user)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed == 1:
+        return
+    if session.exec(select(ImportBatch.id).where(ImportBatch.id == batch_id)).first() is None:
         raise UndoError("import.undo.unknown", batch=batch_id)
-    if batch.undone_at is not None:
-        raise UndoError("import.undo.already", batch=batch_id)
+    raise UndoError("import.undo.already", batch=batch_id)
+
+
+def _release_claim(session: Session, batch_id: int) -> None:
+    """Give the claim back when the undo is refused, so a caller that commits anyway keeps nothing."""
+    session.exec(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id)
+        .values(undone_at=None, undone_by=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
+    """Revert one import batch whole, in the caller's transaction; UndoError when it cannot be
+    (unknown, already undone — by a simultaneous undo too —, changed since, union in use)."""
+    by_user = require(actor, Role.staff).username
+    now = utcnow()
+    lock_imports(session)  # an undo waits for an import being written, and the other way round
+    _claim_for_undo(session, batch_id, by_user, now)
+    try:
+        _revert(session, batch_id, by_user, now)
+    except UndoError:
+        _release_claim(session, batch_id)
+        raise
+    bump_data_version(session)
+    session.flush()
+    return session.get(ImportBatch, batch_id, populate_existing=True)
+
+
+def _revert(session: Session, batch_id: int, by_user: str | None, now: dt.datetime) -> None:
+    """Everything the batch wrote, put back; the batch is already claimed in this transaction."""
     entries = session.exec(
         select(
             AuditLog.id, AuditLog.table_name, AuditLog.record_id, AuditLog.action, AuditLog.before
@@ -417,7 +481,6 @@ def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
         .where(AuditLog.batch_id == batch_id, AuditLog.reverted_at.is_(None))
         .order_by(AuditLog.id)
     ).all()
-    now = utcnow()
     inserted: dict[str, list[int]] = {}
     restore: dict[tuple[str, int], dict] = {}
     for _id, table, record_id, action, before in entries:
@@ -494,12 +557,6 @@ def undo_batch(*, session: Session, batch_id: int, actor: Actor) -> ImportBatch:
     )
     if undo_entries:
         session.execute(insert(AuditLog.__table__), undo_entries)
-    batch.undone_at = now
-    batch.undone_by = by_user
-    session.add(batch)
-    bump_data_version(session)
-    session.flush()
-    return batch
 
 
 def _undo_entry(
