@@ -23,7 +23,7 @@ from core.importing.isolated import read_sheets
 from core.importing.plan import PLANNERS, Action, ImportPlan, RowPlan
 from core.importing.reading import ReadError
 from core.importing.rows import Problem, parse_rows
-from core.models import HeaderMapping, ImportBatch, ImportKind, utcnow
+from core.models import GrassrootsUnion, HeaderMapping, ImportBatch, ImportKind, utcnow
 from core.strings import t
 
 __all__ = [
@@ -146,8 +146,6 @@ def history(session: Session, *, limit: int = 50) -> list[ImportBatch]:
 
 def union_names(session: Session) -> list[str]:
     """Names of the unions still recorded, for choosing the union of a whole file."""
-    from core.models import GrassrootsUnion
-
     return list(
         session.exec(
             select(GrassrootsUnion.name)

@@ -1,7 +1,7 @@
 """a union's kept member counter can never fall below zero
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 
 Counters are first set again from the events (a batch undone twice left some too low), then the
 CHECK is added. SQLite rebuilds the table (batch mode) with its foreign keys off: dropping the old
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0004"
-down_revision: Union[str, Sequence[str], None] = "0002"
+down_revision: Union[str, Sequence[str], None] = "0003"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
