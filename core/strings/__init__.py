@@ -7,10 +7,12 @@ all of them. The APP_LANG setting (vi or en) chooses the language.
 from __future__ import annotations
 
 from core.settings import SettingsError, get_settings
-from core.strings import briefing, cli, common, duties, importing, ops, overview, records
+from core.strings import admin, briefing, cli, common, duties, importing, ops, overview, records
+
+AREAS = (common, overview, cli, importing, records, admin, briefing, duties, ops)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, overview, cli, importing, records, briefing, duties, ops):
+for _module in AREAS:
     _clash = CATALOGUE.keys() & _module.STRINGS.keys()
     if _clash:
         raise RuntimeError(f"string keys defined twice: {sorted(_clash)}")

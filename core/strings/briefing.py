@@ -49,8 +49,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bars: % of the allocated net growth target (coloured by the pace due by this date); solid "
         "line: 100 %, dashed: the pace. Units without a target: net growth.",
     ),
-    "ranking.chart.pct": ("% chỉ tiêu thực tăng", "% of net growth target"),
-    "ranking.chart.net": ("Thực tăng", "Net growth"),
     # ---------------------------------------------------------------- organising
     "organising.title": ("Vận động thành lập công đoàn cơ sở", "Organising board"),
     "organising.caption": (
@@ -103,7 +101,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the date cannot be after today.",
     ),
     "organising.pipeline": ("Tiến độ vận động", "Organising pipeline"),
-    "organising.days": ("{n} ngày", "{n} days"),
     # ---------------------------------------------------------------- charts
     "briefing.pace_short": ("Tiến độ cần đạt", "Even pace"),
     "briefing.target_text": ("Chỉ tiêu {value}", "Target {value}"),
@@ -326,7 +323,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.status": ("Đánh giá", "Assessment"),
     "report.col.figure": ("Nội dung", "Figure"),
     "report.col.value": ("Số liệu", "Value"),
-    "report.col.blank": ("", ""),
     "report.col.rank": ("Hạng", "Rank"),
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.col.members": ("Số đoàn viên", "Members"),

@@ -241,7 +241,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wm.day": ("Ngày", "Day"),
     "wm.cumulative_net": ("Thực tăng lũy kế", "Cumulative net growth"),
     "wm.cumulative_unions": ("CĐCS lũy kế", "Cumulative new unions"),
-    "wm.target_line": ("Chỉ tiêu", "Target"),
     "wm.top_units": ("Đơn vị đóng góp nhiều nhất", "Units that contributed most"),
     "wm.no_unit": ("(chưa xác định xã)", "(no commune)"),
     "wm.no_days": ("Chưa có số liệu.", "No figures yet."),

@@ -353,7 +353,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.report.row": ("Dòng", "Row"),
     "import.report.column": ("Cột", "Column"),
     "import.report.reason": ("Lý do", "Reason"),
-    "import.report.file": ("Tệp: {file}", "File: {file}"),
     # CLI
     "import.cli.summary": (
         "{file}: thêm {added}, thay đổi {updated}, không đổi {unchanged}, từ chối {refused}.",
