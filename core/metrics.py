@@ -34,7 +34,7 @@ from core.pace import (
     share_of_target,
 )
 from core.pace import status as pace_status
-from core.plans import HEADLINE_TARGETS, get_plan, targets_for
+from core.plans import HEADLINE_TARGETS, allocations, get_plan, targets_for
 from core.units import EVERYTHING, Scope, links_on, union_filter
 
 PROSPECT_MIN_WORKERS = 20
@@ -572,13 +572,13 @@ def breakdown(
         key = top.get(placed) if placed is not None else None
         founded[key] = founded.get(key, 0) + int(count)
 
-    plan = get_plan(session, year)
+    net_targets = allocations(session, year, TargetKey.net_growth)
     result = []
     for key in {*moves, *founded}:
         m = moves.get(key, Movements())
         target = None
-        if plan is not None and key is not None and (scope.is_everything or key == scope.unit_id):
-            target = targets_for(session, plan, key)[TargetKey.net_growth.value]
+        if key is not None and (scope.is_everything or key == scope.unit_id):
+            target = net_targets.get(key)
         result.append(
             UnitRow(
                 unit_id=key,

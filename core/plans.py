@@ -100,6 +100,20 @@ def targets_for(
     return {key: (targets[key] if key in PERCENT_TARGETS else shares.get(key)) for key in targets}
 
 
+def allocations(session: Session, year: int, key: TargetKey) -> dict[int, float]:
+    """Every unit's allocated share of one of the year's targets, in one query: unit id -> value
+    (empty without a plan for the year)."""
+    return {
+        int(unit_id): float(value)
+        for unit_id, value in session.exec(
+            select(TargetAllocation.unit_id, TargetAllocation.value)
+            .join(PlanTarget, TargetAllocation.target_id == PlanTarget.id)
+            .join(Plan, PlanTarget.plan_id == Plan.id)
+            .where(Plan.year == year, PlanTarget.key == key.value)
+        ).all()
+    }
+
+
 def allocate(
     session: Session, *, plan: Plan, key: TargetKey, unit_id: int, value: float, by_user: str | None
 ) -> TargetAllocation:

@@ -284,3 +284,28 @@ def test_kept_member_counter_equals_a_recount(session, plan):
     session.refresh(b)
     assert (a.active_members, b.active_members) == (2, 1)
     assert recount_active_members(session) == {a.id: 2, b.id: 1}
+
+
+def test_the_breakdown_carries_each_communes_own_allocation(session, plan):
+    """One query reads every commune's share: each row gets its own, a commune without one none."""
+    from core import plans
+    from core.models import TargetKey
+
+    federation = f.create_unit(session, "LĐLĐ", UnitKind.federation)
+    a = f.create_unit(session, "Xã A", parent=federation)
+    b = f.create_unit(session, "Xã B", parent=federation)
+    c = f.create_unit(session, "Xã C", parent=federation)
+    plans.allocate(session, plan=plan, key="net_growth", unit_id=a.id, value=300, by_user="t")
+    plans.allocate(session, plan=plan, key="net_growth", unit_id=b.id, value=120, by_user="t")
+    plans.allocate(session, plan=plan, key="new_unions", unit_id=c.id, value=2, by_user="t")
+    for unit in (a, b, c):
+        f.admit(session, f.create_union(session, name=f"CĐ {unit.name}", unit_id=unit.id), D(2025, 3, 1))
+
+    assert plans.allocations(session, 2025, TargetKey.net_growth) == {a.id: 300.0, b.id: 120.0}
+    assert plans.allocations(session, 2024, TargetKey.net_growth) == {}
+    rows = metrics.breakdown(session, year=2025, as_of=YEAR_END, by="commune")
+    assert sorted((r.name, r.net_target, r.net_expected) for r in rows) == [
+        ("Xã A", 300.0, 300.0),
+        ("Xã B", 120.0, 120.0),
+        ("Xã C", None, None),
+    ]

@@ -320,7 +320,7 @@ def test_overview_shows_a_gauge_per_duty_target(session, world):
     assert shown[t("target.trainings_held")] == ("2", "-4")
     assert shown[t("target.party_cells")] == ("0", "")  # no target, no pace
     captions = [caption.value for caption in at.caption]
-    assert f"**2 / 6** · {t('duty.expected')}: 6,0" in captions
+    assert f"**2 / 6** · {t('duty.expected')}: 6" in captions
     assert captions.count(t("duty.no_target")) == 3
 
 

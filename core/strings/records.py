@@ -413,6 +413,8 @@ STRINGS.update(
             "Tên CĐCS (có hoặc không dấu), số quyết định hoặc MST doanh nghiệp",
             "Union name (with or without diacritics), decision number or the enterprise's tax code",
         ),
+        "union_status.active": ("Đang hoạt động", "Active"),
+        "union_status.dissolved": ("Đã giải thể", "Dissolved"),
         "unions.active_members": ("Đoàn viên đang sinh hoạt", "Active members"),
         "unions.none": ("Không có công đoàn cơ sở nào khớp.", "No union matches."),
         "unions.pick": (
