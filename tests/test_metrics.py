@@ -299,7 +299,9 @@ def test_the_breakdown_carries_each_communes_own_allocation(session, plan):
     plans.allocate(session, plan=plan, key="net_growth", unit_id=b.id, value=120, by_user="t")
     plans.allocate(session, plan=plan, key="new_unions", unit_id=c.id, value=2, by_user="t")
     for unit in (a, b, c):
-        f.admit(session, f.create_union(session, name=f"CĐ {unit.name}", unit_id=unit.id), D(2025, 3, 1))
+        f.admit(
+            session, f.create_union(session, name=f"CĐ {unit.name}", unit_id=unit.id), D(2025, 3, 1)
+        )
 
     assert plans.allocations(session, 2025, TargetKey.net_growth) == {a.id: 300.0, b.id: 120.0}
     assert plans.allocations(session, 2024, TargetKey.net_growth) == {}
