@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Four workers: the suite waits on two databases and chromium more than on the CPU; on this
+# 2-core machine the whole suite on both databases took 13 min with them. PYTEST_ARGS= runs serially.
+PYTEST_ARGS ?= -n 4
 CHROMIUM := /usr/bin/chromium
 # Streamlit's upload limit is the app's MAX_UPLOAD_MB setting (default and checks in core/settings.py).
 UPLOAD_MB := $(BIN)/python -c 'from core.settings import get_settings; print(get_settings().max_upload_mb)'

@@ -120,9 +120,10 @@ def import_db(backend, tmp_root, monkeypatch) -> str:
 def import_both_at_once(url: str, files: list[tuple[str, bytes]], *, lock: bool) -> list[object]:
     """Each file imported in its own thread and transaction, started together.
 
-    lock=True does what `python -m core import` does: take the import lock, preview, commit.
-    lock=False lets both preview before either writes (the worst moment for a race), to show that
-    commit then refuses the stale plan instead of writing it.
+    lock=True takes the import lock before previewing, so the two imports run one after the other.
+    lock=False lets both preview before either writes (the worst moment for a race, and what
+    `python -m core import` now does: preview unlocked, then commit), to show that commit then
+    refuses the stale plan instead of writing it; the command previews again when it is refused.
     """
     engine = db.engine_for(url)
     started = threading.Barrier(len(files), timeout=60)
