@@ -97,7 +97,7 @@ class Progress:
     projection: dict[str, float | None] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        """The `progress --json` contract (SPEC's command table) plus a few extra keys."""
+        """The `progress --json` contract (the README's command-line table) plus a few extra keys."""
         data = asdict(self)
         for key in ("as_of", "workers_month_start", "workers_month_end"):
             data[key] = data[key].isoformat()

@@ -1,4 +1,4 @@
-"""Cell parsers: every form SPEC lists, and properties (hypothesis) that they never crash and
+"""Cell parsers: every form offices write dates, numbers, genders and yes/no in, and properties (hypothesis) that they never crash and
 give back what they accept."""
 
 from __future__ import annotations
