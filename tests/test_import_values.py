@@ -1,5 +1,5 @@
-"""Cell parsers: every form offices write dates, numbers, genders and yes/no in, and properties (hypothesis) that they never crash and
-give back what they accept."""
+"""Cell parsers: every form in which offices write dates, numbers, genders and yes/no, and
+properties (hypothesis) that they never crash and give back what they accept."""
 
 from __future__ import annotations
 
