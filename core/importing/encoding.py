@@ -15,7 +15,7 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
-from core.importing.values import Invalid
+from core.importing.cell import Invalid
 
 # A valid UTF-8 sequence of two to four bytes: text in a legacy code page almost never holds one.
 _UTF8_SEQUENCE = re.compile(

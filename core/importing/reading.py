@@ -22,8 +22,8 @@ import python_calamine
 
 from core import settings
 from core.errors import CatalogueError
+from core.importing.cell import Cell
 from core.importing.encoding import decode_mixed
-from core.importing.values import Cell
 
 MAX_COLUMNS = 200  # cells further right are never part of a list
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -15,20 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import CatalogueError
+from core.importing.cell import Cell, Invalid
 from core.models import Member
 from core.text import clean, looks_like_formula, unaccent
-
-Cell = str | int | float | bool | dt.date | dt.datetime | None
 
 MIN_YEAR = 1900
 # Excel's day 1 is 1900-01-01 but it counts a 29/02/1900 that never was: serials start at 1899-12-30.
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_SERIAL_RANGE = (367, 80_000)  # 1901 to 2119: a number here in a date column is a date
-
-
-class Invalid(CatalogueError, ValueError):
-    """A cell that cannot be read; `key` names the reason in the catalogue."""
 
 
 def text_of(value: Cell) -> str:
