@@ -548,12 +548,8 @@ def breakdown(
     start, end = dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31))
     top = top_level_units(session, end, kinds)
     names = dict(session.exec(select(OrgUnit.id, OrgUnit.name)).all())
-    group_of = {
-        union_id: top.get(placed) if placed is not None else None
-        for union_id, placed in session.exec(select(GrassrootsUnion.id, column)).all()
-    }
-    (per_union,) = movements_per_union(session, (start, end), scope=scope)
-    moves = roll_up(per_union, group_of)
+    (per_unit,) = movements_per_union(session, (start, end), scope=scope, group=column)
+    moves = roll_up(per_unit, top)  # a commune's (cluster's) units up to itself
 
     founded_query = (
         select(column, func.count())

@@ -125,13 +125,17 @@ Window = tuple[dt.date | None, dt.date | None]  # from, to (both inclusive; None
 
 
 def movements_per_union(
-    session: Session, *windows: Window, scope: Scope = EVERYTHING
-) -> list[dict[int, Movements]]:
+    session: Session, *windows: Window, scope: Scope = EVERYTHING, group=None
+) -> list[dict]:
     """For each window, every union's movements in it: one query grouped by union and kind.
 
     Each window is a conditional count, so several windows (the year so far, the year to the end of
     the last quarter, the days after the as-of date) cost one pass over the events. A union or unit
     adds up its unions' rows; net growth is `Movements.net`, never counted again elsewhere.
+
+    `group`, a column of the union table (`GrassrootsUnion.unit_id`), adds the unions' counts up by
+    its value in the database (counted per union first, then the few thousand counts joined to
+    their unions): the keys are then that column's values, None for unions without one.
     """
     day = MembershipEvent.occurred_on
 
@@ -165,10 +169,18 @@ def movements_per_union(
         query = query.join(GrassrootsUnion, GrassrootsUnion.id == MembershipEvent.union_id).where(
             condition
         )
-    result: list[dict[int, Movements]] = [{} for _ in windows]
-    for union_id, kind, *counts in session.exec(
-        query.group_by(MembershipEvent.union_id, MembershipEvent.kind)
-    ).all():
+    query = query.group_by(MembershipEvent.union_id, MembershipEvent.kind)
+    if group is not None:
+        per_union = query.subquery()
+        counts = [per_union.c[name] for name in list(per_union.c.keys())[2:]]
+        query = (
+            select(group, per_union.c.kind, *(func.sum(count) for count in counts))
+            .select_from(per_union)
+            .join(GrassrootsUnion, GrassrootsUnion.id == per_union.c.union_id)
+            .group_by(group, per_union.c.kind)
+        )
+    result: list[dict] = [{} for _ in windows]
+    for union_id, kind, *counts in session.exec(query).all():
         kind = EventKind(kind).value
         for per_union, count in zip(result, counts, strict=True):
             if count:

@@ -94,9 +94,7 @@ def two_sizes(backend, tmp_root) -> tuple[str, str]:
 def test_the_overview_issues_the_same_statements_at_any_size(two_sizes, unit):
     small, larger = (statements(url, unit) for url in two_sizes)
     assert small == larger
-    # 25 until each breakdown row carried its unit's net-growth target: one more statement per
-    # breakdown (every unit's share at once), never one per unit.
-    assert len(small) <= 27
+    assert len(small) <= 25
 
 
 # SQLite's query program is what is read here, so this test runs on SQLite alone (not skipped on
