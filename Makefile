@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 # Four workers: the suite waits on two databases and chromium more than on the CPU; on this
-# 2-core machine the whole suite on both databases took 13 min with them. PYTEST_ARGS= runs serially.
+# 2-core machine the whole suite on both databases took 9–13 min with them. PYTEST_ARGS= runs serially.
 PYTEST_ARGS ?= -n 4
 CHROMIUM := /usr/bin/chromium
 # Streamlit's upload limit is the app's MAX_UPLOAD_MB setting (default and checks in core/settings.py).
